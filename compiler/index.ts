@@ -1,0 +1,13 @@
+export type { CompileOptions, Target } from './context.ts';
+export {
+  FACTORY_MENTION,
+  isServerModuleId,
+  MIDDLEWARE_FACTORIES,
+  mayNeedCompile,
+  RUNTIME_MODULE,
+  SCRIPT_ID,
+  SERVER_MODULE_ID,
+  SERVER_SPECIFIER,
+} from './detect.ts';
+export { CompileError, type CompileErrorCode, type SourceLocation } from './errors.ts';
+export { type CompileResult, compile } from './pipeline.ts';

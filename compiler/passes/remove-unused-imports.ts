@@ -1,0 +1,112 @@
+// Expects: strip-middleware has run and recorded what it deleted in `file.removed`. Guarantees
+// afterwards: an import or top-level binding that was used before the change and is used only inside
+// deleted ranges now is gone, and so, in turn, is whatever only it used. Imports with no specifiers
+// (side-effect imports), exports, and bindings the source never used stay as they were: we remove
+// what the change made dead, nothing the author wrote on purpose.
+
+import type { TopLevelBinding } from '../analyze/top-level-bindings.ts';
+import type { t } from '../babel.ts';
+import { type FileContext, isInside, type Range } from '../context.ts';
+
+export function removeUnusedImports(file: FileContext): void {
+  if (file.removed.length === 0) return;
+  const { bindings, references } = file.analysis();
+  const removed: Range[] = [...file.removed];
+  const dead = new Set<TopLevelBinding>();
+
+  const referencesOf = new Map<string, { start: number; end: number }[]>();
+  for (const reference of references) {
+    const list = referencesOf.get(reference.name);
+    if (list) list.push(reference);
+    else referencesOf.set(reference.name, [reference]);
+  }
+
+  // A fixpoint: removing one declaration can leave the imports it used with no reader.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const binding of bindings.values()) {
+      if (dead.has(binding) || binding.exported || !binding.removable) continue;
+      const all = referencesOf.get(binding.name) ?? [];
+      const own = binding.declarator;
+      const live = all.filter(
+        (r) => !isInside(r.start, removed) && !(r.start >= (own.start ?? 0) && r.end <= (own.end ?? 0)),
+      );
+      if (all.length === 0 || live.length > 0) continue;
+      if (!declaratorFullyDead(binding, bindings, dead)) continue;
+      dead.add(binding);
+      removed.push({ start: own.start ?? 0, end: own.end ?? 0 });
+      changed = true;
+    }
+  }
+  if (dead.size > 0) applyRemovals(file, dead);
+}
+
+/** A declarator such as `const { a, b } = x` goes only when all the names it binds are dead. */
+function declaratorFullyDead(
+  candidate: TopLevelBinding,
+  bindings: Map<string, TopLevelBinding>,
+  dead: Set<TopLevelBinding>,
+): boolean {
+  for (const other of bindings.values()) {
+    if (other !== candidate && other.declarator === candidate.declarator && !dead.has(other)) return false;
+  }
+  return true;
+}
+
+function applyRemovals(file: FileContext, dead: Set<TopLevelBinding>): void {
+  const deadDeclarators = new Set([...dead].map((binding) => binding.declarator));
+  const statements = new Set([...dead].map((binding) => binding.statement));
+  for (const statement of statements) {
+    if (statement.type === 'ImportDeclaration') {
+      rewriteImport(file, statement, deadDeclarators);
+    } else if (statement.type === 'VariableDeclaration') {
+      removeDeclarators(file, statement, deadDeclarators);
+    } else {
+      removeStatement(file, statement);
+    }
+  }
+}
+
+function rewriteImport(file: FileContext, statement: t.ImportDeclaration, dead: Set<t.Node>): void {
+  const kept = statement.specifiers.filter((specifier) => !dead.has(specifier));
+  const keepsValue = kept.some((s) => !(s.type === 'ImportSpecifier' && s.importKind === 'type'));
+  if (kept.length === 0) {
+    removeStatement(file, statement);
+    return;
+  }
+  const text = (node: t.Node) => file.code.slice(node.start ?? 0, node.end ?? 0);
+  const head = kept.filter((s) => s.type !== 'ImportSpecifier').map(text);
+  const named = kept
+    .filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier')
+    // Left with types only, `import type` guarantees the module is not loaded for its side effects.
+    .map((s) => (keepsValue ? text(s) : text(s).replace(/^type\s+/, '')));
+  const clause = [...head, ...(named.length > 0 ? [`{ ${named.join(', ')} }`] : [])].join(', ');
+  const rest = file.code.slice(statement.source.start ?? 0, statement.end ?? 0);
+  file.edits.overwrite(
+    statement.start ?? 0,
+    statement.end ?? 0,
+    `import ${keepsValue ? '' : 'type '}${clause} from ${rest}`,
+  );
+}
+
+function removeDeclarators(file: FileContext, statement: t.VariableDeclaration, dead: Set<t.Node>): void {
+  const declarators = statement.declarations;
+  if (declarators.every((d) => dead.has(d))) {
+    removeStatement(file, statement);
+    return;
+  }
+  declarators.forEach((declarator, index) => {
+    if (!dead.has(declarator)) return;
+    // Take the comma with it: the one before, or for the first declarator the one after.
+    const start = index > 0 ? (declarators[index - 1].end ?? 0) : (declarator.start ?? 0);
+    const end = index > 0 ? (declarator.end ?? 0) : (declarators[index + 1].start ?? 0);
+    file.edits.remove(start, end);
+  });
+}
+
+function removeStatement(file: FileContext, statement: t.Node): void {
+  let end = statement.end ?? 0;
+  if (file.code[end] === '\r') end++;
+  if (file.code[end] === '\n') end++;
+  file.edits.remove(statement.start ?? 0, end);
+}

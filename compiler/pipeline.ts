@@ -1,0 +1,75 @@
+// compile(): the whole compiler, top to bottom. Pre-check with regexes, parse once, run the passes
+// for the target in order, and generate once, only if something changed, from the edit buffer
+// (magic-string), whose source map carries `sourcesContent`.
+import { extname } from 'node:path';
+import MagicString from 'magic-string';
+import { parseModule } from './babel.ts';
+import { type CompileOptions, createContext, type FileContext } from './context.ts';
+import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
+import { type CompileError, errorAt } from './errors.ts';
+import { removeUnusedImports } from './passes/remove-unused-imports.ts';
+import { replaceServerModule } from './passes/replace-server-module.ts';
+import { stripMiddleware } from './passes/strip-middleware.ts';
+import { validateServerExports } from './passes/validate-server-exports.ts';
+
+export interface CompileResult {
+  code: string;
+  map: ReturnType<MagicString['generateMap']>;
+}
+
+type Pass = (file: FileContext) => void;
+
+function passesFor(file: FileContext): Pass[] {
+  if (file.isServerModule && file.target === 'client') {
+    // The stub is built from the export names alone, so nothing else of the file survives.
+    return [validateServerExports, replaceServerModule];
+  }
+  const passes: Pass[] = [stripMiddleware, removeUnusedImports];
+  return file.isServerModule ? [validateServerExports, ...passes] : passes;
+}
+
+export function compile(code: string, options: CompileOptions): CompileResult | null {
+  if (!mayNeedCompile(code, options.id)) return null;
+  const id = stripQuery(options.id);
+  const site = { id, code };
+  let ast: ReturnType<typeof parseModule>;
+  try {
+    ast = parseModule(code, extname(id));
+  } catch (error) {
+    throw parseFailure(site, error);
+  }
+
+  const file = createContext({
+    id,
+    code,
+    target: options.target,
+    root: options.root ?? process.cwd(),
+    runtimeModules: new Set([RUNTIME_MODULE, ...(options.runtimeModules ?? [])]),
+    isServerModule: isServerModuleId(id),
+    ast,
+    edits: new MagicString(code),
+  });
+
+  for (const pass of passesFor(file)) {
+    pass(file);
+    options.onPass?.(pass.name, file.edits.toString());
+  }
+
+  if (!file.edits.hasChanged()) return null;
+  return {
+    code: file.edits.toString(),
+    map: file.edits.generateMap({ source: id, file: id, includeContent: true, hires: 'boundary' }),
+  };
+}
+
+function parseFailure(site: { id: string; code: string }, error: unknown): CompileError {
+  const syntax = error as { message?: string; loc?: { line: number; column: number } };
+  const reason = (syntax.message ?? String(error)).replace(/\s*\(\d+:\d+\)$/, '').replace(/\.$/, '');
+  return errorAt(
+    site,
+    { loc: { start: syntax.loc ?? { line: 1, column: 0 } } },
+    'PARSE_ERROR',
+    `this file does not parse: ${reason}.`,
+    'correct the syntax at this position; the compiler reads the file as an ES module with the parser plugins its extension implies (JSX only in .tsx, .jsx and .js files).',
+  );
+}
