@@ -58,7 +58,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   if (!file.edits.hasChanged()) return null;
   return {
     code: file.edits.toString(),
-    map: file.edits.generateMap({ source: id, file: id, includeContent: true, hires: 'boundary' }),
+    map: file.edits.generateMap({ source: id, includeContent: true, hires: 'boundary' }),
   };
 }
 

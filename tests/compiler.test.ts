@@ -1,0 +1,165 @@
+// The compile() contract beyond the fixtures: null and the pre-check, errors as values, source maps,
+// and stubs and stripped modules that really run under Node in every import form.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CompileError, compile, mayNeedCompile } from '../compiler/index.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const fixture = (name: string, file = 'input.ts') => readFileSync(join(FIXTURES, name, file), 'utf8');
+
+/** The 1-based line of the first occurrence of `needle` in `code`, and its 0-based column. */
+function positionOf(code: string, needle: string) {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`${needle} not found`);
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: (before.at(-1) as string).length };
+}
+
+describe('the pre-check', () => {
+  it('returns null for a file that mentions neither a server module nor a factory, without parsing it', () => {
+    // Not valid syntax: had the compiler parsed it, it would have thrown a PARSE_ERROR.
+    const broken = 'export const = ((( import "./movies.server.ts"';
+    expect(compile(broken, { id: '/p/src/page.tsx', target: 'client' })).toBeNull();
+  });
+
+  it('parses a server module whatever its content, and a file that names a factory', () => {
+    expect(mayNeedCompile('', '/p/src/a.server.ts')).toBe(true);
+    expect(mayNeedCompile('', '/p/src/a.server.jsx?v=1')).toBe(true);
+    expect(mayNeedCompile('defineClientMiddleware(x)', '/p/src/a.ts')).toBe(true);
+    expect(mayNeedCompile('import "./a.server.ts"', '/p/src/a.ts')).toBe(false);
+    expect(mayNeedCompile('const server = 1', '/p/src/server.ts')).toBe(false);
+    expect(mayNeedCompile('', '/p/src/a.serverless.ts')).toBe(false);
+    expect(() => compile('export const = ;', { id: '/p/src/a.server.ts', target: 'server', root: '/p/src' })).toThrow(
+      CompileError,
+    );
+  });
+});
+
+describe('compile errors', () => {
+  it('are CompileErrors with a code, a 1-based line and 0-based column, a frame and the fix', () => {
+    const code = "import { x } from './x.ts';\nexport const helper = x;\n";
+    let caught: unknown;
+    try {
+      compile(code, { id: '/p/src/pages/a.server.ts?v=9', target: 'client', root: '/p/src/pages' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CompileError);
+    const error = caught as CompileError;
+    expect(error.code).toBe('ILLEGAL_EXPORT');
+    expect(error.id).toBe('/p/src/pages/a.server.ts');
+    expect(error.loc).toEqual({ line: 2, column: 13 });
+    expect(error.message.split('\n')[0]).toMatch(/^\/p\/src\/pages\/a\.server\.ts:2:14: `helper` cannot be exported/);
+    expect(error.fix).toMatch(/move `helper` to a module without `.server`/);
+    expect(error.frame).toContain('> 2 | export const helper = x;');
+    expect(error.frame.split('\n')[2]).toBe(`    | ${' '.repeat(13)}^`);
+  });
+
+  it('parse .ts files without JSX, so `<T>value` is a cast', () => {
+    const code =
+      "import { defineServerMiddleware } from 'hono-preact-actions';\nexport const n = <number>(1 as unknown);\n";
+    expect(compile(code, { id: '/p/src/cast.ts', target: 'client' })).toBeNull();
+  });
+});
+
+describe('source maps', () => {
+  it('map a position in stripped output back to its line in the input, with sourcesContent', () => {
+    const input = fixture('strip-shadowed-in-inner-scope');
+    const result = compile(input, { id: '/p/src/auth.ts', target: 'client' });
+    if (!result) throw new Error('expected a change');
+    expect(result.map.sourcesContent).toEqual([input]);
+    const map = new TraceMap(result.map as never);
+    for (const needle of ['export const real', 'return defineServerMiddleware(keepMe)', 'import { keepMe }']) {
+      const generated = positionOf(result.code, needle);
+      const original = originalPositionFor(map, generated);
+      expect({ needle, line: original.line }).toEqual({ needle, line: positionOf(input, needle).line });
+    }
+  });
+
+  it('map each export of a client stub back to the export it replaces', () => {
+    const input = fixture('server-module-export-specifiers');
+    const result = compile(input, { id: '/p/src/pages/movies.server.ts', target: 'client', root: '/p/src/pages' });
+    if (!result) throw new Error('expected a stub');
+    const map = new TraceMap(result.map as never);
+    const original = originalPositionFor(map, positionOf(result.code, 'export const serverActions'));
+    expect(original.line).toBe(positionOf(input, 'export { actions as serverActions').line);
+    expect(original.source).toBe('/p/src/pages/movies.server.ts');
+  });
+});
+
+describe('the debug hook', () => {
+  it('sees the output after every pass, in order', () => {
+    const seen: string[] = [];
+    compile(fixture('server-module-client-middleware-stripped-on-server'), {
+      id: '/p/src/pages/account.server.ts',
+      root: '/p/src/pages',
+      target: 'server',
+      onPass: (pass) => seen.push(pass),
+    });
+    expect(seen).toEqual(['validateServerExports', 'stripMiddleware', 'removeUnusedImports']);
+  });
+});
+
+describe('compiled output runs', () => {
+  // Inside the package, so `hono-preact-actions` resolves to this checkout by self-reference.
+  const cacheDir = join(import.meta.dirname, '..', '.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const scratch = mkdtempSync(join(cacheDir, 'run-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const write = (path: string, code: string) => {
+    mkdirSync(join(scratch, path, '..'), { recursive: true });
+    writeFileSync(join(scratch, path), code);
+  };
+  const run = (entry: string) =>
+    JSON.parse(execFileSync(process.execPath, [join(scratch, entry)], { cwd: scratch, encoding: 'utf8' }));
+
+  it('gives every import form of a server module the same stubs', () => {
+    const stub = compile(fixture('server-module-actions-and-default-loader'), {
+      id: join(scratch, 'pages/movies.server.ts'),
+      root: join(scratch, 'pages'),
+      target: 'client',
+    });
+    write('pages/movies.server.ts', stub?.code ?? '');
+    write('pages/reexport.ts', "export { serverActions } from './movies.server.ts';\n");
+    write(
+      'pages/page.ts',
+      `import loader, { serverActions, serverActions as aliased } from './movies.server.ts';
+import * as namespace from './movies.server.ts';
+import { serverActions as reexported } from './reexport.ts';
+const dynamic = await import('./movies.server.ts');
+console.log(JSON.stringify({
+  loader, named: serverActions.addMovie, aliased: aliased.addMovie, namespace: namespace.serverActions.addMovie,
+  dynamic: dynamic.serverActions.addMovie, reexported: reexported.addMovie, dynamicDefault: dynamic.default,
+}));
+`,
+    );
+    const stubOf = { module: 'movies', action: 'addMovie' };
+    expect(run('pages/page.ts')).toEqual({
+      loader: { module: 'movies', loader: 'default' },
+      named: stubOf,
+      aliased: stubOf,
+      namespace: stubOf,
+      dynamic: stubOf,
+      reexported: stubOf,
+      dynamicDefault: { module: 'movies', loader: 'default' },
+    });
+  });
+
+  it('turns a stripped factory call into the runtime brand with no body', () => {
+    const stripped = compile(fixture('strip-in-array-literal'), { id: join(scratch, 'auth.ts'), target: 'client' });
+    write('auth.ts', stripped?.code ?? '');
+    write(
+      'main.ts',
+      `import { requireSession } from './auth.ts';
+console.log(JSON.stringify(requireSession.map((m) => ({ kind: m.kind, runs: m.runs, hasBody: typeof m.fn === 'function' }))));
+`,
+    );
+    expect(run('main.ts')).toEqual([
+      { kind: 'middleware', runs: 'server', hasBody: false },
+      { kind: 'middleware', runs: 'client', hasBody: true },
+    ]);
+  });
+});
