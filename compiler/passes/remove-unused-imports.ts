@@ -22,7 +22,7 @@ export function removeUnusedImports(file: FileContext): void {
   }
 
   // A fixpoint: removing one declaration can leave the imports it used with no reader.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const binding of bindings.values()) {
       if (dead.has(binding) || binding.exported || !binding.removable) continue;
