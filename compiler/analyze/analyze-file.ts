@@ -313,6 +313,10 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
       case 'JSXAttribute':
         if (node.value) visit(node.value, scope);
         return;
+      case 'TSEnumDeclaration':
+        // The enum's name is a binding, not a reference; only member initializers can read values.
+        visitAll('body' in node && node.body ? node.body.members : [], scope);
+        return;
       case 'TSEnumMember':
         if (node.initializer) visit(node.initializer, scope);
         return;
