@@ -1,20 +1,20 @@
 // The middleware factories. Each returns a brand object whose `runs` says which side executes it;
 // the compiler removes the arguments of the other side's calls, so there the same call returns the
 // brand with no body, and the body's imports are gone from that bundle.
-export type Side = 'server' | 'client';
-export type MiddlewareScope = 'page' | 'loader' | 'action';
+import type { ClientContext, MiddlewareScope, ServerContext, ServerContextFor } from './context.ts';
 
+export type Side = 'server' | 'client';
 export type Next = () => Promise<void>;
 export type MiddlewareFn<Ctx> = (ctx: Ctx, next: Next) => unknown;
 
-export interface Middleware<Ctx = unknown, S extends Side = Side> {
+export interface Middleware<Ctx = never, S extends Side = Side> {
   readonly kind: 'middleware';
   readonly runs: S;
   /** Absent where the compiler stripped the body for the other side. */
   readonly fn?: MiddlewareFn<Ctx>;
 }
 
-export interface StreamObserverCallbacks<Ctx = unknown> {
+export interface StreamObserverCallbacks<Ctx = ServerContext> {
   onStart?(ctx: Ctx): void;
   onChunk?(ctx: Ctx, chunk: unknown, index: number): void;
   onEnd?(ctx: Ctx, info: { chunks: number; result?: unknown }): void;
@@ -22,25 +22,29 @@ export interface StreamObserverCallbacks<Ctx = unknown> {
   onAbort?(ctx: Ctx, info: { chunks: number }): void;
 }
 
-export interface StreamObserver<Ctx = unknown> {
+export interface StreamObserver<Ctx = ServerContext> {
   readonly kind: 'observer';
   readonly runs: 'server';
   readonly callbacks?: StreamObserverCallbacks<Ctx>;
 }
 
-export type UseEntry = Middleware<never> | StreamObserver<never>;
+// `any`: one use array mixes middleware for several contexts; each entry was checked where it was defined.
+export type UseEntry = Middleware<any> | StreamObserver<any>;
+/** Where a `use` is accepted: one entry, or arrays of them (nested arrays are flattened). */
+export type Use = UseEntry | readonly Use[];
 
-// Named type parameters keep `defineServerMiddleware<'page'>(…)` from the seed valid.
-export function defineServerMiddleware<_S extends MiddlewareScope = MiddlewareScope, Ctx = unknown>(
-  fn?: MiddlewareFn<Ctx>,
-): Middleware<Ctx, 'server'> {
+export function defineServerMiddleware<S extends MiddlewareScope = MiddlewareScope>(
+  fn?: MiddlewareFn<ServerContextFor<S>>,
+): Middleware<ServerContextFor<S>, 'server'> {
   return { kind: 'middleware', runs: 'server', fn };
 }
 
-export function defineClientMiddleware<Ctx = unknown>(fn?: MiddlewareFn<Ctx>): Middleware<Ctx, 'client'> {
+export function defineClientMiddleware(fn?: MiddlewareFn<ClientContext>): Middleware<ClientContext, 'client'> {
   return { kind: 'middleware', runs: 'client', fn };
 }
 
-export function defineStreamObserver<Ctx = unknown>(callbacks?: StreamObserverCallbacks<Ctx>): StreamObserver<Ctx> {
+export function defineStreamObserver<Ctx = ServerContext>(
+  callbacks?: StreamObserverCallbacks<Ctx>,
+): StreamObserver<Ctx> {
   return { kind: 'observer', runs: 'server', callbacks };
 }

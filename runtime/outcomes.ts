@@ -1,0 +1,49 @@
+// Outcomes: how a middleware, guard or unit short-circuits a call. They are values with a brand the
+// chain recognises wherever they surface, so a redirect thrown inside a helper is still a redirect.
+// The brand is a registered symbol, so two copies of this module (dev servers do that) agree.
+const OUTCOME = Symbol.for('hono-preact-actions.outcome');
+
+export interface Redirect {
+  readonly [OUTCOME]: 'redirect';
+  readonly to: string;
+  readonly status: number;
+}
+
+export interface Deny {
+  readonly [OUTCOME]: 'deny';
+  readonly status: number;
+  readonly message: string;
+}
+
+export type Outcome = Redirect | Deny;
+
+/** Throw it: an HTTP redirect on a page, `{ __outcome: 'redirect', to }` on an RPC call. */
+export function redirect(to: string, status = 302): Redirect {
+  return { [OUTCOME]: 'redirect', to, status };
+}
+
+/** Throw it: a response with this status; on an RPC call the client surfaces `message` as the error. */
+export function deny(status: number, message: string): Deny {
+  return { [OUTCOME]: 'deny', status, message };
+}
+
+/** The seed's guard error: a deny with a message and a status (403 when none is given). */
+export class ActionGuardError extends Error {
+  override name = 'ActionGuardError';
+  readonly status: number;
+  constructor(message: string, status = 403) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The outcome something thrown stands for, or null when it is an ordinary error. */
+export function asOutcome(thrown: unknown): Outcome | null {
+  if (thrown instanceof ActionGuardError) return deny(thrown.status, thrown.message);
+  if (typeof thrown === 'object' && thrown !== null && OUTCOME in thrown) return thrown as Outcome;
+  return null;
+}
+
+export function isRedirect(outcome: Outcome): outcome is Redirect {
+  return outcome[OUTCOME] === 'redirect';
+}

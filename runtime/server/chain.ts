@@ -1,0 +1,74 @@
+// The middleware chain: the rings flattened, once per unit, into server middleware and stream
+// observers; client middleware skipped; then run koa-style, each `await next()` entering the next
+// ring and the unit at the centre, so code after next() unwinds in reverse and `finally` always runs.
+import type { MiddlewareFn, StreamObserverCallbacks } from '../middleware.ts';
+
+export interface Rings {
+  // `any`: the chain is typed where each middleware is defined.
+  middleware: MiddlewareFn<any>[];
+  // `any`: as above.
+  observers: StreamObserverCallbacks<any>[];
+}
+
+/** Flattens the rings outermost first; nested arrays (a `use` holding `requireSession = [server, client]`) are spread. */
+export function flattenRings(rings: readonly unknown[], where: string): Rings {
+  const flat: Rings = { middleware: [], observers: [] };
+  const visit = (entry: unknown, ring: number) => {
+    if (entry === undefined || entry === null) return;
+    if (Array.isArray(entry)) {
+      for (const item of entry) visit(item, ring);
+      return;
+    }
+    const brand = entry as { kind?: unknown; runs?: unknown; fn?: unknown; callbacks?: unknown };
+    if (brand.kind === 'middleware' && brand.runs === 'client') return;
+    if (brand.kind === 'middleware' && brand.runs === 'server') {
+      if (typeof brand.fn !== 'function') {
+        throw new TypeError(
+          `${where}: a server middleware has no body on the server. This module was compiled for the client; check the plugin's target for the server build.`,
+        );
+      }
+      flat.middleware.push(brand.fn as MiddlewareFn<unknown>);
+      return;
+    }
+    if (brand.kind === 'observer') {
+      if (brand.callbacks) flat.observers.push(brand.callbacks as StreamObserverCallbacks<unknown>);
+      return;
+    }
+    throw new TypeError(
+      `${where}: ${describe(entry)} is not middleware. Wrap it: defineServerMiddleware(fn), defineClientMiddleware(fn), defineActionGuard(fn) or defineStreamObserver({ … }).`,
+    );
+  };
+  rings.forEach(visit);
+  return flat;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'function') return `the function ${value.name || '(anonymous)'}`;
+  return `a value of type ${typeof value}`;
+}
+
+export const NEXT_CALLED_TWICE = 'next() was called more than once by one middleware.';
+
+/** Runs the chain around `inner`. `ran` is false when a middleware returned without calling next(). */
+export async function runChain<Ctx>(
+  middleware: readonly MiddlewareFn<Ctx>[],
+  ctx: Ctx,
+  inner: () => unknown,
+): Promise<{ ran: boolean; result: unknown }> {
+  let result: unknown;
+  let ran = false;
+  let entered = -1;
+  const dispatch = async (index: number): Promise<void> => {
+    if (index <= entered) throw new Error(NEXT_CALLED_TWICE);
+    entered = index;
+    const fn = middleware[index];
+    if (fn === undefined) {
+      ran = true;
+      result = await inner();
+      return;
+    }
+    await fn(ctx, () => dispatch(index + 1));
+  };
+  await dispatch(0);
+  return { ran, result };
+}

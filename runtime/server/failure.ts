@@ -1,0 +1,28 @@
+// Failures the runtime answers itself, and the one JSON shape every error takes on the wire.
+import type { Context } from 'hono';
+import { codeForStatus, ERROR_STATUS, type ErrorCode, type ErrorReason, type WireError } from '../shared/wire.ts';
+
+/** A refusal with a stable code, status and reason: thrown inside the handler, answered as JSON. */
+export class WireFailure extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly reason: ErrorReason;
+  constructor(code: ErrorCode, reason: ErrorReason, message: string) {
+    super(message);
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.reason = reason;
+  }
+
+  toWire(): WireError {
+    return { code: this.code, status: this.status, message: this.message, reason: this.reason };
+  }
+}
+
+export function deniedError(status: number, message: string): WireError {
+  return { code: codeForStatus(status), status, message, reason: 'DENIED' };
+}
+
+export function errorResponse(c: Context, error: WireError, headers?: Record<string, string>): Response {
+  return c.json({ error }, error.status as 400, headers);
+}

@@ -1,0 +1,215 @@
+// One handler for both endpoints: check the origin, name the unit, read the body under its limit,
+// run the chain, answer with data, a stream, an outcome or an error. Every refusal happens before
+// the unit runs, and every answer goes through Hono's context so headers set by middleware survive.
+import type { Context } from 'hono';
+import type { ActionContext, LoaderContext, LoaderLocation } from '../context.ts';
+import type { AppConfig, UnitOptions } from '../define.ts';
+import { asOutcome, isRedirect } from '../outcomes.ts';
+import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import { flattenRings, type Rings, runChain } from './chain.ts';
+import { decodeCall, type UnitKind } from './decode-call.ts';
+import { deniedError, errorResponse, WireFailure } from './failure.ts';
+import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
+import { createRegistry, type ModuleEntry, type ServerModule, type ServerModuleGlob } from './registry.ts';
+import { isStreamResult, streamResponse } from './stream.ts';
+
+export interface HandlerOptions extends OriginOptions {
+  /** The outermost ring: `defineApp({ use })`, usually default-exported from src/app-config.ts. */
+  app?: AppConfig;
+  /** The server modules' root as the glob keys spell it (`/src/pages`, `./pages`); the plugin's `root` must name the same folder. */
+  root?: string;
+  /** Bytes a request body may have (default 1 MiB); `defineAction(fn, { bodyLimit })` overrides it per action. */
+  bodyLimit?: number;
+  /** Fields a form body may have (default 1,000). */
+  maxFields?: number;
+  /** Redact unexpected errors (default: when NODE_ENV is `production`). */
+  production?: boolean;
+  /** Where unexpected errors are logged, with the request id the client sees (default: console.error). */
+  onError?: (error: unknown, info: { requestId: string; module: string; unit: string }) => void;
+  /** Where a stream observer that threw is reported; the stream goes on (default: console.error). */
+  onObserverError?: (error: unknown, info: { requestId: string; module: string; unit: string; callback: string }) => void;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_MAX_FIELDS = 1000;
+const MAX_NAME_LENGTH = 200;
+
+type Unit = ((ctx: never, payload?: unknown) => unknown) & { options?: UnitOptions };
+
+interface Resolved {
+  entry: ModuleEntry;
+  module: ServerModule;
+  name: string;
+  unit: Unit;
+}
+
+export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, options: HandlerOptions = {}) {
+  const owner = kind === 'action' ? 'actionsHandler' : 'loadersHandler';
+  const registry = createRegistry(glob, options.root, owner);
+  const isCrossSite = createCrossSiteCheck(options);
+  const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
+  const production =
+    options.production ??
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV === 'production';
+  const logError =
+    options.onError ??
+    ((error, info) =>
+      console.error(`[hono-preact-actions] request ${info.requestId} failed in ${info.module}.${info.unit}:`, error));
+  const logObserverError =
+    options.onObserverError ??
+    ((error, info) =>
+      console.error(`[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`, error));
+  const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
+  const ringsCache = new WeakMap<object, Rings>();
+
+  const resolve = async (moduleName: unknown, unitName: unknown): Promise<Resolved> => {
+    if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
+      throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`);
+    }
+    const entry = registry.get(moduleName);
+    if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
+    const module = await entry.load();
+    const unit = findUnit(module, kind, unitName);
+    if (!unit) {
+      throw new WireFailure(
+        'NOT_FOUND',
+        kind === 'action' ? 'UNKNOWN_ACTION' : 'UNKNOWN_LOADER',
+        `Module ${quote(moduleName)} has no ${kind} ${quote(unitName)}.`,
+      );
+    }
+    return { entry, module, name: unitName, unit };
+  };
+
+  const ringsFor = (resolved: Resolved): Rings => {
+    let rings = ringsCache.get(resolved.unit);
+    if (!rings) {
+      const { module } = resolved;
+      rings = flattenRings(
+        kind === 'action'
+          ? [options.app?.use, module.pageUse, module.actionUse, module.actionGuards, resolved.unit.options?.use]
+          : [options.app?.use, module.pageUse, module.loaderUse, module.serverGuards, resolved.unit.options?.use],
+        `${resolved.entry.path} (${kind} ${resolved.name})`,
+      );
+      ringsCache.set(resolved.unit, rings);
+    }
+    return rings;
+  };
+
+  const unexpected = (error: unknown, requestId: string, module: string, unit: string): WireError => {
+    logError(error, { requestId, module, unit });
+    const message = production || !(error instanceof Error) ? 'Internal server error.' : error.message;
+    return { code: 'INTERNAL_SERVER_ERROR', status: 500, message, reason: 'UNEXPECTED', requestId };
+  };
+
+  return async (c: Context): Promise<Response> => {
+    const request = c.req.raw;
+    const requestId = crypto.randomUUID();
+    let moduleName = '?';
+    let unitName = '?';
+    try {
+      if (request.method !== 'POST') {
+        throw new WireFailure('METHOD_NOT_SUPPORTED', 'METHOD', `Use POST; ${request.method} is not supported here.`);
+      }
+      if (isCrossSite(request)) {
+        throw new WireFailure('FORBIDDEN', 'CROSS_SITE', 'Cross-site requests are refused. Add the origin to allowedOrigins if it is yours.');
+      }
+
+      // Named in the URL, the unit is resolved before the body is read, so its own limit applies.
+      const queryModule = c.req.query(MODULE_PARAM);
+      const queryUnit = c.req.query(unitParam);
+      let resolved = queryModule !== undefined || queryUnit !== undefined ? await resolve(queryModule, queryUnit) : undefined;
+
+      const call = await decodeCall(request, kind, {
+        bodyLimit: resolved?.unit.options?.bodyLimit ?? defaultLimit,
+        maxFields,
+      });
+      if (resolved) {
+        if ((call.module !== undefined && call.module !== resolved.entry.key) || (call.unit !== undefined && call.unit !== resolved.name)) {
+          throw new WireFailure('BAD_REQUEST', 'IDENTITY_MISMATCH', 'The body names another unit than the URL.');
+        }
+      } else if (call.fromForm) {
+        throw new WireFailure(
+          'BAD_REQUEST',
+          'MISSING_FIELD',
+          `A plain form must name the unit in the URL, e.g. ?${MODULE_PARAM}=movies&${unitParam}=add.`,
+        );
+      } else {
+        resolved = await resolve(call.module, call.unit);
+      }
+      moduleName = resolved.entry.key;
+      unitName = resolved.name;
+
+      const abort = new AbortController();
+      const onClientGone = () => abort.abort(new DOMException('The client went away.', 'AbortError'));
+      request.signal?.addEventListener('abort', onClientGone, { once: true });
+
+      const ctx: ActionContext | LoaderContext =
+        kind === 'action'
+          ? { scope: 'action', c, module: moduleName, action: unitName, payload: call.input, signal: abort.signal, requestId }
+          : { scope: 'loader', c, module: moduleName, loader: unitName, location: toLocation(call.input), signal: abort.signal, requestId };
+      const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
+      const rings = ringsFor(resolved);
+      const { ran, result } = await runChain(rings.middleware, ctx, () =>
+        kind === 'action' ? unit(ctx, (ctx as ActionContext).payload) : unit(ctx),
+      );
+      if (!ran) {
+        throw new Error(`A middleware around ${moduleName}.${unitName} returned without calling next() or throwing an outcome.`);
+      }
+      if (isStreamResult(result)) {
+        return streamResponse(c, result, {
+          observers: rings.observers,
+          ctx,
+          abort,
+          toWireError: (error) => toWireError(error, requestId, moduleName, unitName),
+          onObserverError: (error, callback) =>
+            logObserverError(error, { requestId, module: moduleName, unit: unitName, callback }),
+        });
+      }
+      request.signal?.removeEventListener('abort', onClientGone);
+      return c.json({ data: result });
+    } catch (error) {
+      return answerFailure(c, error, requestId, moduleName, unitName);
+    }
+  };
+
+  function toWireError(error: unknown, requestId: string, module: string, unit: string): WireError {
+    if (error instanceof WireFailure) return error.toWire();
+    const outcome = asOutcome(error);
+    if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
+    return unexpected(error, requestId, module, unit);
+  }
+
+  function answerFailure(c: Context, error: unknown, requestId: string, module: string, unit: string): Response {
+    const outcome = asOutcome(error);
+    if (outcome && isRedirect(outcome)) return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });
+    const wire = toWireError(error, requestId, module, unit);
+    return errorResponse(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
+  }
+}
+
+function findUnit(module: ServerModule, kind: UnitKind, name: string): Unit | undefined {
+  if (kind === 'action') return ownFunction(module.serverActions, name);
+  if (name === 'default' && typeof module.default === 'function') return module.default as Unit;
+  return ownFunction(module.serverLoaders, name);
+}
+
+/** Own, enumerable, function-valued properties only: never `__proto__`, `constructor` or `toString`. */
+function ownFunction(map: Record<string, unknown> | undefined, name: string): Unit | undefined {
+  if (typeof map !== 'object' || map === null || !Object.hasOwn(map, name)) return undefined;
+  const value = map[name];
+  return typeof value === 'function' ? (value as Unit) : undefined;
+}
+
+function toLocation(input: unknown): LoaderLocation {
+  if (input === undefined || input === null) return { path: '/' };
+  if (typeof input !== 'object' || typeof (input as LoaderLocation).path !== 'string') {
+    throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', 'location must be an object with a string path.');
+  }
+  return input as LoaderLocation;
+}
+
+function quote(name: string): string {
+  return JSON.stringify(name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH)}…` : name);
+}
+

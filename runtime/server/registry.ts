@@ -1,0 +1,71 @@
+// The server modules a handler may call, by module key, built once from an import.meta.glob result.
+// Keys come from the shared rule (runtime/shared/module-key.ts), so they match the client stubs;
+// every problem with the glob is an error at start, with the paths involved.
+import { moduleKeyFromRelativePath } from '../shared/module-key.ts';
+
+export interface ServerModule {
+  default?: unknown;
+  serverLoaders?: Record<string, unknown>;
+  serverActions?: Record<string, unknown>;
+  actionGuards?: unknown;
+  serverGuards?: unknown;
+  pageUse?: unknown;
+  loaderUse?: unknown;
+  actionUse?: unknown;
+}
+
+/** What `import.meta.glob` returns: lazy loaders by default, module objects with `{ eager: true }`. */
+export type ServerModuleGlob = Record<string, (() => Promise<unknown>) | unknown>;
+
+export interface ModuleEntry {
+  key: string;
+  path: string;
+  load(): Promise<ServerModule>;
+}
+
+export function createRegistry(glob: ServerModuleGlob, root: string | undefined, owner: string): Map<string, ModuleEntry> {
+  const entries = new Map<string, ModuleEntry>();
+  const base = root === undefined ? undefined : stripLeading(root).replace(/\/+$/, '');
+  for (const [path, value] of Object.entries(glob)) {
+    const key = keyFor(path, base, owner);
+    const existing = entries.get(key);
+    if (existing) {
+      throw new Error(
+        `${owner}: ${existing.path} and ${path} have the same module key "${key}". Rename one of them: a key names one module.`,
+      );
+    }
+    let loaded: Promise<ServerModule> | undefined;
+    entries.set(key, {
+      key,
+      path,
+      load: () => {
+        loaded ??= typeof value === 'function' ? (value as () => Promise<ServerModule>)() : Promise.resolve(value as ServerModule);
+        return loaded;
+      },
+    });
+  }
+  return entries;
+}
+
+function stripLeading(path: string): string {
+  return path.replaceAll('\\', '/').replace(/^(?:\.\/|\/)+/, '');
+}
+
+function keyFor(path: string, base: string | undefined, owner: string): string {
+  const posix = path.replaceAll('\\', '/');
+  if (base === undefined && posix.startsWith('.')) {
+    throw new Error(
+      `${owner}: the glob key ${path} is relative to the file that calls import.meta.glob, so module keys would depend on where that file sits. ` +
+        `Write the glob from the project root (import.meta.glob('/src/pages/**/*.server.ts')), or pass { root } naming the server modules' folder as the glob spells it, with the same root in the plugin.`,
+    );
+  }
+  const relative = stripLeading(posix);
+  if (base && !relative.startsWith(`${base}/`)) {
+    throw new Error(`${owner}: ${path} lies outside the server modules' root "${base}". Widen the root or narrow the glob.`);
+  }
+  const key = moduleKeyFromRelativePath(base ? relative.slice(base.length + 1) : relative);
+  if (key === null) {
+    throw new Error(`${owner}: ${path} is not a server module (name.server.ts, .tsx, .js, …); only those can be called.`);
+  }
+  return key;
+}

@@ -1,0 +1,113 @@
+// Streamed results: a ReadableStream or an async iterable becomes `text/event-stream`, one `chunk`
+// event per chunk, then `end`, or `error` if it fails midway. Pull-based, so a slow client slows the
+// producer; a client that leaves cancels the body, which aborts the unit's signal and stops the
+// producer. Observers see every step; one that throws is logged and the rest go on.
+import type { Context } from 'hono';
+import type { StreamObserverCallbacks } from '../middleware.ts';
+import { STREAM_EVENTS, type WireError } from '../shared/wire.ts';
+
+export function isStreamResult(value: unknown): value is ReadableStream | AsyncIterable<unknown> {
+  if (value instanceof ReadableStream) return true;
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+type Observers = readonly StreamObserverCallbacks<unknown>[];
+
+export interface StreamOptions {
+  observers: Observers;
+  ctx: unknown;
+  abort: AbortController;
+  /** Turns a mid-stream failure into the error sent to the client (logged and redacted as elsewhere). */
+  toWireError(error: unknown): WireError;
+  /** Told of an observer that threw; the stream goes on regardless. */
+  onObserverError(error: unknown, callback: string): void;
+}
+
+const encoder = new TextEncoder();
+
+function event(name: string, data: string): Uint8Array {
+  return encoder.encode(`event: ${name}\ndata: ${data.replaceAll('\n', '\ndata: ')}\n\n`);
+}
+
+export function streamResponse(c: Context, source: ReadableStream | AsyncIterable<unknown>, options: StreamOptions) {
+  const { observers, ctx, abort } = options;
+  const notify = <K extends keyof StreamObserverCallbacks<unknown>>(
+    name: K,
+    ...args: Parameters<NonNullable<StreamObserverCallbacks<unknown>[K]>>
+  ): void => {
+    for (const observer of observers) {
+      try {
+        (observer[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      } catch (error) {
+        options.onObserverError(error, name);
+      }
+    }
+  };
+  const iterator: AsyncIterator<unknown> =
+    source instanceof ReadableStream ? readerIterator(source) : source[Symbol.asyncIterator]();
+  const decoder = new TextDecoder();
+  let index = 0;
+  let finished = false;
+
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start() {
+        notify('onStart', ctx);
+      },
+      async pull(controller) {
+        try {
+          const step = await iterator.next();
+          if (finished) return;
+          if (step.done) {
+            finished = true;
+            notify('onEnd', ctx, { chunks: index, result: step.value });
+            controller.enqueue(event(STREAM_EVENTS.end, ''));
+            controller.close();
+            return;
+          }
+          const chunk = step.value;
+          notify('onChunk', ctx, chunk, index++);
+          controller.enqueue(event(STREAM_EVENTS.chunk, chunkText(chunk, decoder)));
+        } catch (error) {
+          if (finished) return;
+          finished = true;
+          if (abort.signal.aborted) return;
+          notify('onError', ctx, error, { chunks: index });
+          controller.enqueue(event(STREAM_EVENTS.error, JSON.stringify({ error: options.toWireError(error) })));
+          controller.close();
+        }
+      },
+      async cancel(reason) {
+        if (finished) return;
+        finished = true;
+        abort.abort(reason ?? new DOMException('The client went away.', 'AbortError'));
+        notify('onAbort', ctx, { chunks: index });
+        await iterator.return?.().catch(() => {});
+      },
+    },
+    { highWaterMark: 0 },
+  );
+
+  return c.body(body, 200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    'X-Accel-Buffering': 'no',
+  });
+}
+
+function chunkText(chunk: unknown, decoder: TextDecoder): string {
+  if (typeof chunk === 'string') return chunk;
+  if (chunk instanceof Uint8Array) return decoder.decode(chunk, { stream: true });
+  return JSON.stringify(chunk) ?? '';
+}
+
+function readerIterator(stream: ReadableStream): AsyncIterator<unknown> {
+  const reader = stream.getReader();
+  return {
+    next: () => reader.read() as Promise<IteratorResult<unknown>>,
+    return: async () => {
+      await reader.cancel();
+      return { done: true, value: undefined };
+    },
+  };
+}
