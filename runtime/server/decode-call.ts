@@ -47,7 +47,8 @@ export function parseJson(text: string): unknown {
   try {
     if (!text.includes('__proto__')) return JSON.parse(text);
     return JSON.parse(text, (key, value) => {
-      if (key === '__proto__') throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', 'The key "__proto__" is not allowed.');
+      if (key === '__proto__')
+        throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', 'The key "__proto__" is not allowed.');
       return value;
     });
   } catch (error) {
@@ -105,7 +106,11 @@ function restoreFiles(value: unknown, form: FormData): unknown {
   if (keys.length === 1 && keys[0] === FILE_PLACEHOLDER && typeof record[FILE_PLACEHOLDER] === 'number') {
     const file = form.get(`${FILE_FIELD_PREFIX}${record[FILE_PLACEHOLDER]}`);
     if (!(file instanceof File)) {
-      throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `File ${record[FILE_PLACEHOLDER]} of the payload is missing.`);
+      throw new WireFailure(
+        'BAD_REQUEST',
+        'MALFORMED_BODY',
+        `File ${record[FILE_PLACEHOLDER]} of the payload is missing.`,
+      );
     }
     return file;
   }

@@ -2,10 +2,11 @@
 // run the chain, answer with data, a stream, an outcome or an error. Every refusal happens before
 // the unit runs, and every answer goes through Hono's context so headers set by middleware survive.
 import type { Context } from 'hono';
-import type { ActionContext, LoaderContext, LoaderLocation } from '../context.ts';
+import type { LoaderLocation } from '../context.ts';
 import type { AppConfig, UnitOptions } from '../define.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
 import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
@@ -27,7 +28,10 @@ export interface HandlerOptions extends OriginOptions {
   /** Where unexpected errors are logged, with the request id the client sees (default: console.error). */
   onError?: (error: unknown, info: { requestId: string; module: string; unit: string }) => void;
   /** Where a stream observer that threw is reported; the stream goes on (default: console.error). */
-  onObserverError?: (error: unknown, info: { requestId: string; module: string; unit: string; callback: string }) => void;
+  onObserverError?: (
+    error: unknown,
+    info: { requestId: string; module: string; unit: string; callback: string },
+  ) => void;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -59,17 +63,24 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const logObserverError =
     options.onObserverError ??
     ((error, info) =>
-      console.error(`[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`, error));
+      console.error(
+        `[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`,
+        error,
+      ));
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
   const ringsCache = new WeakMap<object, Rings>();
 
   const resolve = async (moduleName: unknown, unitName: unknown): Promise<Resolved> => {
     if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
-      throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`);
+      throw new WireFailure(
+        'BAD_REQUEST',
+        'MISSING_FIELD',
+        `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`,
+      );
     }
     const entry = registry.get(moduleName);
     if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
-    const module = await entry.load();
+    const module = entry.loaded ?? (await entry.load());
     const unit = findUnit(module, kind, unitName);
     if (!unit) {
       throw new WireFailure(
@@ -104,28 +115,36 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
 
   return async (c: Context): Promise<Response> => {
     const request = c.req.raw;
-    const requestId = crypto.randomUUID();
-    let moduleName = '?';
-    let unitName = '?';
+    let ctx: ActionCallContext | LoaderCallContext | undefined;
     try {
       if (request.method !== 'POST') {
         throw new WireFailure('METHOD_NOT_SUPPORTED', 'METHOD', `Use POST; ${request.method} is not supported here.`);
       }
       if (isCrossSite(request)) {
-        throw new WireFailure('FORBIDDEN', 'CROSS_SITE', 'Cross-site requests are refused. Add the origin to allowedOrigins if it is yours.');
+        throw new WireFailure(
+          'FORBIDDEN',
+          'CROSS_SITE',
+          'Cross-site requests are refused. Add the origin to allowedOrigins if it is yours.',
+        );
       }
 
       // Named in the URL, the unit is resolved before the body is read, so its own limit applies.
-      const queryModule = c.req.query(MODULE_PARAM);
-      const queryUnit = c.req.query(unitParam);
-      let resolved = queryModule !== undefined || queryUnit !== undefined ? await resolve(queryModule, queryUnit) : undefined;
+      let resolved: Resolved | undefined;
+      if (request.url.includes('?')) {
+        const queryModule = c.req.query(MODULE_PARAM);
+        const queryUnit = c.req.query(unitParam);
+        if (queryModule !== undefined || queryUnit !== undefined) resolved = await resolve(queryModule, queryUnit);
+      }
 
       const call = await decodeCall(request, kind, {
         bodyLimit: resolved?.unit.options?.bodyLimit ?? defaultLimit,
         maxFields,
       });
       if (resolved) {
-        if ((call.module !== undefined && call.module !== resolved.entry.key) || (call.unit !== undefined && call.unit !== resolved.name)) {
+        if (
+          (call.module !== undefined && call.module !== resolved.entry.key) ||
+          (call.unit !== undefined && call.unit !== resolved.name)
+        ) {
           throw new WireFailure('BAD_REQUEST', 'IDENTITY_MISMATCH', 'The body names another unit than the URL.');
         }
       } else if (call.fromForm) {
@@ -137,53 +156,67 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       } else {
         resolved = await resolve(call.module, call.unit);
       }
-      moduleName = resolved.entry.key;
-      unitName = resolved.name;
 
-      const abort = new AbortController();
-      const onClientGone = () => abort.abort(new DOMException('The client went away.', 'AbortError'));
-      request.signal?.addEventListener('abort', onClientGone, { once: true });
-
-      const ctx: ActionContext | LoaderContext =
+      const callCtx =
         kind === 'action'
-          ? { scope: 'action', c, module: moduleName, action: unitName, payload: call.input, signal: abort.signal, requestId }
-          : { scope: 'loader', c, module: moduleName, loader: unitName, location: toLocation(call.input), signal: abort.signal, requestId };
+          ? new ActionCallContext(c, resolved.entry.key, resolved.name, call.input)
+          : new LoaderCallContext(c, resolved.entry.key, resolved.name, toLocation(call.input));
+      ctx = callCtx;
       const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
+      const inner = () => (callCtx.scope === 'action' ? unit(callCtx, callCtx.payload) : unit(callCtx));
       const rings = ringsFor(resolved);
-      const { ran, result } = await runChain(rings.middleware, ctx, () =>
-        kind === 'action' ? unit(ctx, (ctx as ActionContext).payload) : unit(ctx),
-      );
-      if (!ran) {
-        throw new Error(`A middleware around ${moduleName}.${unitName} returned without calling next() or throwing an outcome.`);
-      }
+      const result =
+        rings.middleware.length === 0 ? await inner() : await runChainOrFail(rings.middleware, callCtx, inner);
       if (isStreamResult(result)) {
         return streamResponse(c, result, {
           observers: rings.observers,
-          ctx,
-          abort,
-          toWireError: (error) => toWireError(error, requestId, moduleName, unitName),
+          ctx: callCtx,
+          abort: callCtx[CONTROLLER](),
+          toWireError: (error) => toWireError(error, callCtx),
           onObserverError: (error, callback) =>
-            logObserverError(error, { requestId, module: moduleName, unit: unitName, callback }),
+            logObserverError(error, {
+              requestId: callCtx.requestId,
+              module: callCtx.module,
+              unit: resolved.name,
+              callback,
+            }),
         });
       }
-      request.signal?.removeEventListener('abort', onClientGone);
       return c.json({ data: result });
     } catch (error) {
-      return answerFailure(c, error, requestId, moduleName, unitName);
+      return answerFailure(c, error, ctx);
     }
   };
 
-  function toWireError(error: unknown, requestId: string, module: string, unit: string): WireError {
+  async function runChainOrFail(
+    middleware: Rings['middleware'],
+    ctx: ActionCallContext | LoaderCallContext,
+    inner: () => unknown,
+  ): Promise<unknown> {
+    const { ran, result } = await runChain(middleware, ctx, inner);
+    if (!ran) {
+      const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
+      throw new Error(
+        `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
+      );
+    }
+    return result;
+  }
+
+  function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): WireError {
     if (error instanceof WireFailure) return error.toWire();
     const outcome = asOutcome(error);
     if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
-    return unexpected(error, requestId, module, unit);
+    const requestId = ctx?.requestId ?? crypto.randomUUID();
+    const unit = ctx ? (ctx.scope === 'action' ? ctx.action : ctx.loader) : '?';
+    return unexpected(error, requestId, ctx?.module ?? '?', unit);
   }
 
-  function answerFailure(c: Context, error: unknown, requestId: string, module: string, unit: string): Response {
+  function answerFailure(c: Context, error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): Response {
     const outcome = asOutcome(error);
-    if (outcome && isRedirect(outcome)) return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });
-    const wire = toWireError(error, requestId, module, unit);
+    if (outcome && isRedirect(outcome))
+      return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });
+    const wire = toWireError(error, ctx);
     return errorResponse(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
   }
 }
@@ -212,4 +245,3 @@ function toLocation(input: unknown): LoaderLocation {
 function quote(name: string): string {
   return JSON.stringify(name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH)}…` : name);
 }
-

@@ -20,10 +20,16 @@ export type ServerModuleGlob = Record<string, (() => Promise<unknown>) | unknown
 export interface ModuleEntry {
   key: string;
   path: string;
+  /** The module once loaded, so later calls skip the await. */
+  loaded?: ServerModule;
   load(): Promise<ServerModule>;
 }
 
-export function createRegistry(glob: ServerModuleGlob, root: string | undefined, owner: string): Map<string, ModuleEntry> {
+export function createRegistry(
+  glob: ServerModuleGlob,
+  root: string | undefined,
+  owner: string,
+): Map<string, ModuleEntry> {
   const entries = new Map<string, ModuleEntry>();
   const base = root === undefined ? undefined : stripLeading(root).replace(/\/+$/, '');
   for (const [path, value] of Object.entries(glob)) {
@@ -34,15 +40,21 @@ export function createRegistry(glob: ServerModuleGlob, root: string | undefined,
         `${owner}: ${existing.path} and ${path} have the same module key "${key}". Rename one of them: a key names one module.`,
       );
     }
-    let loaded: Promise<ServerModule> | undefined;
-    entries.set(key, {
+    let loading: Promise<ServerModule> | undefined;
+    const entry: ModuleEntry = {
       key,
       path,
+      loaded: typeof value === 'function' ? undefined : (value as ServerModule),
       load: () => {
-        loaded ??= typeof value === 'function' ? (value as () => Promise<ServerModule>)() : Promise.resolve(value as ServerModule);
-        return loaded;
+        loading ??= (async () => {
+          entry.loaded =
+            typeof value === 'function' ? await (value as () => Promise<ServerModule>)() : (value as ServerModule);
+          return entry.loaded;
+        })();
+        return loading;
       },
-    });
+    };
+    entries.set(key, entry);
   }
   return entries;
 }
@@ -61,11 +73,15 @@ function keyFor(path: string, base: string | undefined, owner: string): string {
   }
   const relative = stripLeading(posix);
   if (base && !relative.startsWith(`${base}/`)) {
-    throw new Error(`${owner}: ${path} lies outside the server modules' root "${base}". Widen the root or narrow the glob.`);
+    throw new Error(
+      `${owner}: ${path} lies outside the server modules' root "${base}". Widen the root or narrow the glob.`,
+    );
   }
   const key = moduleKeyFromRelativePath(base ? relative.slice(base.length + 1) : relative);
   if (key === null) {
-    throw new Error(`${owner}: ${path} is not a server module (name.server.ts, .tsx, .js, …); only those can be called.`);
+    throw new Error(
+      `${owner}: ${path} is not a server module (name.server.ts, .tsx, .js, …); only those can be called.`,
+    );
   }
   return key;
 }

@@ -25,8 +25,10 @@ export interface StreamOptions {
 
 const encoder = new TextEncoder();
 
+/** One event; every line of `data` gets its own `data:` field (an empty line is a bare `data:`). */
 function event(name: string, data: string): Uint8Array {
-  return encoder.encode(`event: ${name}\ndata: ${data.replaceAll('\n', '\ndata: ')}\n\n`);
+  const lines = data.split('\n').map((line) => (line === '' ? 'data:' : `data: ${line}`));
+  return encoder.encode(`event: ${name}\n${lines.join('\n')}\n\n`);
 }
 
 export function streamResponse(c: Context, source: ReadableStream | AsyncIterable<unknown>, options: StreamOptions) {

@@ -42,18 +42,21 @@ describe.each(kinds)('the $kind chain', ({ call, middleRing }) => {
     expect(journal.log).not.toContain('client middleware ran');
   });
 
-  it.each([...rings, 'inner'])('passes a throw in %s through every surrounding finally, then answers 500', async (ring) => {
-    const response = await call({ throwIn: ring });
-    expect(response.status).toBe(500);
-    const { error } = await response.json();
-    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED', message: `boom in ${ring}` });
-    const depth = ring === 'inner' ? rings.length : rings.indexOf(ring) + 1;
-    expect(journal.log).toEqual([
-      ...before.slice(0, depth),
-      ...(ring === 'inner' ? ['inner'] : []),
-      ...after.slice(rings.length - depth),
-    ]);
-  });
+  it.each([...rings, 'inner'])(
+    'passes a throw in %s through every surrounding finally, then answers 500',
+    async (ring) => {
+      const response = await call({ throwIn: ring });
+      expect(response.status).toBe(500);
+      const { error } = await response.json();
+      expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', reason: 'UNEXPECTED', message: `boom in ${ring}` });
+      const depth = ring === 'inner' ? rings.length : rings.indexOf(ring) + 1;
+      expect(journal.log).toEqual([
+        ...before.slice(0, depth),
+        ...(ring === 'inner' ? ['inner'] : []),
+        ...after.slice(rings.length - depth),
+      ]);
+    },
+  );
 
   it.each(rings)('turns a redirect thrown in %s into the redirect envelope, without running the unit', async (ring) => {
     const response = await call({ redirectIn: ring });

@@ -68,7 +68,9 @@ describe('content types', () => {
     form.set('movieId', '7');
     form.set('poster', new File(['x'], 'p.png', { type: 'image/png' }));
     const response = await fetch(`${server.url}/__actions?module=movies&action=upload`, { method: 'POST', body: form });
-    expect(await response.json()).toEqual({ data: { movieId: '7', poster: { file: 'p.png', size: 1, type: 'image/png' } } });
+    expect(await response.json()).toEqual({
+      data: { movieId: '7', poster: { file: 'p.png', size: 1, type: 'image/png' } },
+    });
   });
 
   it('calls loaders with their location, default and named, in nested modules', async () => {
@@ -93,7 +95,9 @@ describe('errors: one shape, a stable code, the HTTP status', () => {
   ])('passes a deny(%i) from an action through with code %s', async (status, code) => {
     const response = await json({ module: 'movies', action: 'forbid', payload: { status } });
     expect(response.status).toBe(status);
-    expect(await response.json()).toEqual({ error: { code, status, message: `denied with ${status}`, reason: 'DENIED' } });
+    expect(await response.json()).toEqual({
+      error: { code, status, message: `denied with ${status}`, reason: 'DENIED' },
+    });
   });
 
   it('answers an ActionGuardError with its status before the action runs', async () => {
@@ -101,14 +105,20 @@ describe('errors: one shape, a stable code, the HTTP status', () => {
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Authentication required' });
     expect(journal.unitCalls).toBe(0);
-    const allowed = await json({ module: 'movies', action: 'remove', payload: { title: 'Alien' } }, { authorization: 'Bearer letmein' });
+    const allowed = await json(
+      { module: 'movies', action: 'remove', payload: { title: 'Alien' } },
+      { authorization: 'Bearer letmein' },
+    );
     expect(await allowed.json()).toEqual({ data: { removed: 'Alien' } });
   });
 
   it('redacts an unexpected error in production and logs it under the same request id', async () => {
     const logged: { id: string; message: string }[] = [];
     const production = await listen(
-      createApp({ production: true, onError: (error, info) => logged.push({ id: info.requestId, message: (error as Error).message }) }),
+      createApp({
+        production: true,
+        onError: (error, info) => logged.push({ id: info.requestId, message: (error as Error).message }),
+      }),
     );
     try {
       const response = await fetch(`${production.url}/__actions`, {
@@ -216,7 +226,11 @@ describe('streaming', () => {
 
   it('keeps a slow client from being flooded: the producer only runs as far as the client reads', async () => {
     const response = await new Promise<import('node:http').IncomingMessage>((resolve) => {
-      const req = httpRequest(`${server.url}/__actions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, resolve);
+      const req = httpRequest(
+        `${server.url}/__actions`,
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        resolve,
+      );
       req.end(JSON.stringify({ module: 'movies', action: 'forever' }));
     });
     response.pause();

@@ -1,6 +1,12 @@
 // A middleware for each ring of the chain that logs its before and after, and can throw, redirect or
 // deny on demand (the payload, or the loader location's params, carries the plan).
-import { type ActionContext, deny, defineServerMiddleware, type LoaderContext, redirect } from '../../../runtime/index.ts';
+import {
+  type ActionContext,
+  deny,
+  defineServerMiddleware,
+  type LoaderContext,
+  redirect,
+} from '../../../runtime/index.ts';
 import { journal, type Plan } from './journal.ts';
 
 function planOf(ctx: ActionContext | LoaderContext): Plan {

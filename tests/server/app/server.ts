@@ -30,7 +30,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<RunningServer> {
+export async function listen(app: {
+  fetch: (request: Request) => Response | Promise<Response>;
+}): Promise<RunningServer> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({

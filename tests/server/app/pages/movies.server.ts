@@ -91,6 +91,10 @@ export const serverActions = {
     },
     { use: [observer, throwingObserver] },
   ),
+  countTo: defineAction(async function* (_ctx, payload: { to: number }) {
+    journal.unitCalls++;
+    for (let i = 1; i <= payload.to; i++) yield { count: i };
+  }),
   failMidway: defineAction(
     async function* () {
       journal.unitCalls++;

@@ -1,0 +1,61 @@
+// The context of one call. `signal` and `requestId` are made on first use: most calls never read
+// them, and an AbortController plus a UUID per request is measurable against a bare Hono route.
+import type { Context } from 'hono';
+import type { LoaderLocation } from '../context.ts';
+
+export const CONTROLLER = Symbol('hono-preact-actions.controller');
+
+abstract class CallContext {
+  readonly c: Context;
+  readonly module: string;
+  #abort: AbortController | undefined;
+  #requestId: string | undefined;
+
+  constructor(c: Context, module: string) {
+    this.c = c;
+    this.module = module;
+  }
+
+  get signal(): AbortSignal {
+    return this[CONTROLLER]().signal;
+  }
+
+  get requestId(): string {
+    this.#requestId ??= crypto.randomUUID();
+    return this.#requestId;
+  }
+
+  /** The controller behind `signal`, tied to the request's own: the client going away aborts it. */
+  [CONTROLLER](): AbortController {
+    if (!this.#abort) {
+      const controller = new AbortController();
+      const requestSignal = this.c.req.raw.signal;
+      if (requestSignal?.aborted) controller.abort(requestSignal.reason);
+      else requestSignal?.addEventListener('abort', () => controller.abort(requestSignal.reason), { once: true });
+      this.#abort = controller;
+    }
+    return this.#abort;
+  }
+}
+
+export class ActionCallContext extends CallContext {
+  readonly scope = 'action' as const;
+  readonly action: string;
+  readonly payload: unknown;
+  constructor(c: Context, module: string, action: string, payload: unknown) {
+    super(c, module);
+    this.action = action;
+    this.payload = payload;
+  }
+}
+
+export class LoaderCallContext extends CallContext {
+  readonly scope = 'loader' as const;
+  readonly loader: string;
+  readonly location: LoaderLocation;
+  constructor(c: Context, module: string, loader: string, location: LoaderLocation) {
+    super(c, module);
+    this.loader = loader;
+    this.location = location;
+  }
+}
