@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import MagicString from 'magic-string';
 import { parseModule } from './babel.ts';
-import { type CompileOptions, createContext, type FileContext } from './context.ts';
+import { type CompileOptions, createContext, type FileContext, type Range } from './context.ts';
 import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
@@ -14,7 +14,7 @@ import { validateServerExports } from './passes/validate-server-exports.ts';
 
 export interface CompileResult {
   code: string;
-  map: ReturnType<MagicString['generateMap']>;
+  map: SourceMapResult;
 }
 
 type Pass = (file: FileContext) => void;
@@ -56,10 +56,40 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   }
 
   if (!file.edits.hasChanged()) return null;
-  return {
-    code: file.edits.toString(),
-    map: file.edits.generateMap({ source: id, includeContent: true, hires: 'boundary' }),
-  };
+  return { code: file.edits.toString(), map: sourceMapFor(file) };
+}
+
+export type SourceMapResult = ReturnType<MagicString['generateMap']> | EmptySourceMap;
+
+/** A map with no mappings: the output has no position in any source (Rollup and Vite read it that way). */
+export interface EmptySourceMap {
+  version: 3;
+  sources: string[];
+  sourcesContent: string[];
+  names: string[];
+  mappings: '';
+}
+
+/**
+ * The output's source map. Source maps reach the browser (Vite dev inlines them), so a client
+ * output's map must not carry the server code it removed: a stub maps nowhere, and a stripped module
+ * carries its source with every removed range blanked out (newlines kept, so positions still match).
+ */
+function sourceMapFor(file: FileContext): SourceMapResult {
+  if (file.target === 'client' && file.isServerModule) {
+    return { version: 3, sources: [], sourcesContent: [], names: [], mappings: '' };
+  }
+  const map = file.edits.generateMap({ source: file.id, includeContent: true, hires: 'boundary' });
+  if (file.target === 'client' && file.removed.length > 0) map.sourcesContent = [redact(file.code, file.removed)];
+  return map;
+}
+
+function redact(code: string, ranges: readonly Range[]): string {
+  const chars = code.split('');
+  for (const { start, end } of ranges) {
+    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+  return chars.join('');
 }
 
 function parseFailure(site: { id: string; code: string }, error: unknown): CompileError {

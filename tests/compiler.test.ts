@@ -66,11 +66,10 @@ describe('compile errors', () => {
 });
 
 describe('source maps', () => {
-  it('map a position in stripped output back to its line in the input, with sourcesContent', () => {
+  it('map a position in stripped output back to its line in the input', () => {
     const input = fixture('strip-shadowed-in-inner-scope');
     const result = compile(input, { id: '/p/src/auth.ts', target: 'client' });
     if (!result) throw new Error('expected a change');
-    expect(result.map.sourcesContent).toEqual([input]);
     const map = new TraceMap(result.map as never);
     for (const needle of ['export const real', 'return defineServerMiddleware(keepMe)', 'import { keepMe }']) {
       const generated = positionOf(result.code, needle);
@@ -79,14 +78,29 @@ describe('source maps', () => {
     }
   });
 
-  it('map each export of a client stub back to the export it replaces', () => {
+  it('carry the input in a client map with every removed range blanked, so no server code ships in it', () => {
+    const input = fixture('strip-shadowed-in-inner-scope');
+    const result = compile(input, { id: '/p/src/auth.ts', target: 'client' });
+    const content = result?.map.sourcesContent?.[0] ?? '';
+    expect(content).toHaveLength(input.length);
+    expect(content.split('\n')).toHaveLength(input.split('\n').length);
+    expect(content).not.toMatch(/secret/);
+    const kept = input.indexOf('export const real');
+    expect(content.slice(kept, kept + 17)).toBe('export const real');
+    const server = compile(input, { id: '/p/src/auth.ts', target: 'server' });
+    expect(server).toBeNull();
+  });
+
+  it('give a client stub a map that maps nothing and names no source', () => {
     const input = fixture('server-module-export-specifiers');
     const result = compile(input, { id: '/p/src/pages/movies.server.ts', target: 'client', root: '/p/src/pages' });
-    if (!result) throw new Error('expected a stub');
-    const map = new TraceMap(result.map as never);
-    const original = originalPositionFor(map, positionOf(result.code, 'export const serverActions'));
-    expect(original.line).toBe(positionOf(input, 'export { actions as serverActions').line);
-    expect(original.source).toBe('/p/src/pages/movies.server.ts');
+    expect(result?.map).toEqual({ version: 3, sources: [], sourcesContent: [], names: [], mappings: '' });
+  });
+
+  it('keep the full input in a server map', () => {
+    const input = fixture('strip-client-middleware-in-server-target');
+    const result = compile(input, { id: '/p/src/hint.ts', target: 'server' });
+    expect(result?.map.sourcesContent).toEqual([input]);
   });
 });
 

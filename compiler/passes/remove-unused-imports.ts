@@ -74,6 +74,9 @@ function rewriteImport(file: FileContext, statement: t.ImportDeclaration, dead: 
     removeStatement(file, statement);
     return;
   }
+  for (const specifier of statement.specifiers) {
+    if (dead.has(specifier)) file.removed.push({ start: specifier.start ?? 0, end: specifier.end ?? 0 });
+  }
   const text = (node: t.Node) => file.code.slice(node.start ?? 0, node.end ?? 0);
   const head = kept.filter((s) => s.type !== 'ImportSpecifier').map(text);
   const named = kept
@@ -99,8 +102,9 @@ function removeDeclarators(file: FileContext, statement: t.VariableDeclaration, 
     if (!dead.has(declarator)) return;
     // Take the comma with it: the one before, or for the first declarator the one after.
     const start = index > 0 ? (declarators[index - 1].end ?? 0) : (declarator.start ?? 0);
-    const end = index > 0 ? (declarator.end ?? 0) : (declarators[index + 1].start ?? 0);
+    const end = index > 0 ? (declarator.end ?? 0) : (declarators[index + 1]?.start ?? 0);
     file.edits.remove(start, end);
+    file.removed.push({ start, end });
   });
 }
 
@@ -109,4 +113,5 @@ function removeStatement(file: FileContext, statement: t.Node): void {
   if (file.code[end] === '\r') end++;
   if (file.code[end] === '\n') end++;
   file.edits.remove(statement.start ?? 0, end);
+  file.removed.push({ start: statement.start ?? 0, end });
 }

@@ -1,0 +1,3 @@
+import { serverActions } from './bad.server.ts';
+
+export const ok = serverActions.ok;

@@ -1,0 +1,19 @@
+import { defineAction, type Loader } from 'hono-preact-actions';
+import { requireSession } from '../auth.ts';
+import { db } from '../server/db.ts';
+
+const serverLoader: Loader<{ movies: string[] }> = async () => {
+  console.log('SERVER_MARKER_movies_loader');
+  return { movies: await db.all() };
+};
+
+export default serverLoader;
+
+export const pageUse = requireSession;
+
+export const serverActions = {
+  addMovie: defineAction<{ title: string }, { ok: boolean; count: number }>(async (_ctx, payload) => {
+    console.log('SERVER_MARKER_movies_action');
+    return { ok: true, count: await db.insert(payload.title) };
+  }),
+};

@@ -1,0 +1,40 @@
+// The plugin's options, resolved once into a Resolved value the factory reads.
+import { isAbsolute, resolve } from 'node:path';
+import { SCRIPT_ID, type Target } from '../compiler/index.ts';
+
+export interface Options {
+  /** Which side this build is for. Under Vite it defaults per environment (client, SSR); elsewhere to 'client'. */
+  target?: Target;
+  /** The server modules' root: module keys are paths relative to it. Relative paths resolve against the project root. */
+  root?: string;
+  /** Modules that re-export our middleware factories, e.g. `@/lib/actions`. */
+  runtimeModules?: string[];
+  /** Which files the compiler sees (default: every script outside node_modules). */
+  include?: RegExp | RegExp[];
+  exclude?: RegExp | RegExp[];
+}
+
+export interface Resolved {
+  target: Target | undefined;
+  /** The root as given; made absolute against the project root, which Vite only knows after its config resolves. */
+  root: string;
+  runtimeModules: string[];
+  include: RegExp[];
+  exclude: RegExp[];
+}
+
+const NODE_MODULES = /[\\/]node_modules[\\/]/;
+
+export function resolveOptions(options: Options = {}): Resolved {
+  return {
+    target: options.target,
+    root: options.root ?? '.',
+    runtimeModules: options.runtimeModules ?? [],
+    include: [options.include ?? SCRIPT_ID].flat(),
+    exclude: [NODE_MODULES, ...[options.exclude ?? []].flat()],
+  };
+}
+
+export function absoluteRoot(root: string, projectRoot: string): string {
+  return isAbsolute(root) ? root : resolve(projectRoot, root);
+}
