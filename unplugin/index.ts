@@ -1,6 +1,7 @@
 // The plugin: wiring only. Options are resolved once; the transform filter comes from the compiler's
 // detection table; the target comes from the option, else from Vite's environment; errors are handed
 // to each bundler in the form it shows best. All the work is compile()'s.
+import { readFile } from 'node:fs/promises';
 import { type UnpluginFactory, createUnplugin } from 'unplugin';
 import { CompileError, compile, type Target } from '../compiler/index.ts';
 import { absoluteRoot, type Options, resolveOptions } from './options.ts';
@@ -15,6 +16,26 @@ interface ViteEnvironmentContext {
 export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions, meta) => {
   const options = resolveOptions(rawOptions);
   let projectRoot = process.cwd();
+  const filter = { id: { include: options.include, exclude: options.exclude } };
+  // Ids that Rollup's load hook already compiled in this build (see rollupLoad).
+  const compiledOnLoad = new Set<string>();
+
+  function run(context: unknown, code: string, id: string) {
+    // Vite gives each environment (client, SSR, and their dev graphs) its own target.
+    const consumer = (context as ViteEnvironmentContext).environment?.config?.consumer;
+    const target: Target = options.target ?? consumer ?? 'client';
+    try {
+      return compile(code, {
+        id,
+        target,
+        root: absoluteRoot(options.root, projectRoot),
+        runtimeModules: options.runtimeModules,
+      });
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      return reportCompileError(context, error, meta.framework);
+    }
+  }
 
   return {
     name: 'hono-preact-actions',
@@ -24,27 +45,35 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         projectRoot = config.root;
       },
     },
+    rollup: {
+      buildStart() {
+        compiledOnLoad.clear();
+      },
+      // Rollup builds a module's map from the code its load returned, whatever a transform's map says,
+      // so a client map would carry the removed server bodies. Compiling in load makes our redacted
+      // map the module's base map. Only for client builds, only for files Rollup would read from disk.
+      async load(id) {
+        if ((options.target ?? 'client') !== 'client' || id.includes('?') || id.startsWith('\0')) return null;
+        if (!matches(filter.id, id)) return null;
+        const code = await readFile(id, 'utf8').catch(() => null);
+        if (code === null) return null;
+        compiledOnLoad.add(id);
+        return run(this, code, id) ?? code;
+      },
+    },
     transform: {
-      filter: { id: { include: options.include, exclude: options.exclude } },
+      filter,
       handler(code, id) {
-        // Vite gives each environment (client, SSR, and their dev graphs) its own target.
-        const consumer = (this as ViteEnvironmentContext).environment?.config?.consumer;
-        const target: Target = options.target ?? consumer ?? 'client';
-        try {
-          return compile(code, {
-            id,
-            target,
-            root: absoluteRoot(options.root, projectRoot),
-            runtimeModules: options.runtimeModules,
-          });
-        } catch (error) {
-          if (!(error instanceof CompileError)) throw error;
-          return reportCompileError(this, error, meta.framework);
-        }
+        if (compiledOnLoad.has(id)) return null;
+        return run(this, code, id);
       },
     },
   };
 };
+
+function matches(filter: { include: RegExp[]; exclude: RegExp[] }, id: string): boolean {
+  return filter.include.some((pattern) => pattern.test(id)) && !filter.exclude.some((pattern) => pattern.test(id));
+}
 
 export const unplugin = createUnplugin(unpluginFactory);
 export default unplugin;

@@ -1,5 +1,6 @@
 // The plugin's options, resolved once into a Resolved value the factory reads.
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SCRIPT_ID, type Target } from '../compiler/index.ts';
 
 export interface Options {
@@ -24,6 +25,15 @@ export interface Resolved {
 }
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
+// Our own runtime defines the factories and never needs compiling; installed, it is under
+// node_modules anyway, but linked or in this repository it is not.
+const OWN_RUNTIME = new RegExp(
+  `^${escapeRegExp(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'runtime'))}[\\\\/]`,
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export function resolveOptions(options: Options = {}): Resolved {
   return {
@@ -31,7 +41,7 @@ export function resolveOptions(options: Options = {}): Resolved {
     root: options.root ?? '.',
     runtimeModules: options.runtimeModules ?? [],
     include: [options.include ?? SCRIPT_ID].flat(),
-    exclude: [NODE_MODULES, ...[options.exclude ?? []].flat()],
+    exclude: [NODE_MODULES, OWN_RUNTIME, ...[options.exclude ?? []].flat()],
   };
 }
 

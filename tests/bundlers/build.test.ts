@@ -1,0 +1,110 @@
+// Every bundler builds the fixture app through the plugin. The client output holds no server code:
+// no marker, no server module body, no db.ts, not even in its source maps; its stubs carry the keys
+// actionsHandler computes. The server output keeps every body. Errors name file:line:col, and a
+// position in each bundle maps back to its line in the page.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRegistry } from '../../runtime/server/registry.ts';
+import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT } from './builders.ts';
+
+const MARKER = /SERVER_MARKER_\w+/g;
+const ALL_MARKERS = [...new Set(collectSources(join(APP, 'src')).flatMap((text) => text.match(MARKER) ?? []))].filter(
+  (marker) => marker !== 'SERVER_MARKER_illegal',
+);
+
+function collectSources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? collectSources(join(folder, entry.name)) : [readFileSync(join(folder, entry.name), 'utf8')],
+  );
+}
+
+/** The keys actionsHandler gives the app's server modules, from a glob as Vite would spell it. */
+function handlerKeys(): string[] {
+  const serverModules = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? serverModules(join(folder, entry.name))
+        : entry.name.endsWith('.server.ts')
+          ? [`/${relative(APP, join(folder, entry.name))}`]
+          : [],
+    );
+  const glob = Object.fromEntries(serverModules(SERVER_ROOT).map((path) => [path, {}]));
+  return [...createRegistry(glob, `/${relative(APP, SERVER_ROOT)}`, 'test').keys()].sort();
+}
+
+const everyFile = (output: BuildOutput) => [...output.files.values()].join('\n');
+
+describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
+  let client: BuildOutput;
+  let server: BuildOutput;
+  beforeAll(async () => {
+    client = await build(bundler, { entry: 'src/main.tsx', target: 'client' });
+    server = await build(bundler, { entry: 'src/main.tsx', target: 'server' });
+  }, 60_000);
+
+  it('leaves no server code in the client output, its source maps included', () => {
+    expect(ALL_MARKERS.length).toBeGreaterThanOrEqual(6);
+    expect(everyFile(client).match(MARKER)).toBeNull();
+    expect(client.code).not.toMatch(/defineAction|db\.insert|db\.all|dsn/);
+    const maps = [...client.files].filter(([name]) => name.endsWith('.map')).map(([, map]) => JSON.parse(map));
+    const sources: { name: string; content: string | null }[] = maps.flatMap((map) =>
+      map.sources.map((name: string, index: number) => ({ name, content: map.sourcesContent?.[index] ?? null })),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.filter((source) => /server[\\/]db\.ts/.test(source.name))).toEqual([]);
+    // Some bundlers name the stubbed file in the map; what they carry for it must be the stub alone.
+    for (const source of sources.filter((s) => /\.server\.ts/.test(s.name))) {
+      expect(source.content ?? '').toMatch(/^\/\/ Client stub of server module/);
+    }
+  });
+
+  it('gives the client stubs the module keys actionsHandler uses', () => {
+    const keys = handlerKeys();
+    expect(keys).toEqual(['admin/movies', 'movies']);
+    const stubKeys = [...new Set([...client.code.matchAll(/module:\s*"([^"]+)"/g)].map((match) => match[1]))].sort();
+    expect(stubKeys).toEqual(keys);
+    expect(client.code).toMatch(/action:\s*"addMovie"/);
+    expect(client.code).toMatch(/action:\s*"purge"/);
+  });
+
+  it('keeps every server body in the server output', () => {
+    for (const marker of ALL_MARKERS) expect(server.code).toContain(marker);
+  });
+
+  it('maps a position in the bundle back to its line in the page', () => {
+    const [mapName, mapText] =
+      [...client.files].find(([name, text]) => name.endsWith('.map') && text.includes('movies.tsx')) ?? [];
+    if (!mapName || !mapText) throw new Error('no source map names movies.tsx');
+    const bundle = client.files.get(mapName.replace(/\.map$/, '')) as string;
+    const match = /add:\s*[\w$.]+\.addMovie/.exec(bundle);
+    if (!match) throw new Error('page.add not found in the bundle');
+    const before = bundle.slice(0, match.index).split('\n');
+    const original = originalPositionFor(new TraceMap(mapText), {
+      line: before.length,
+      column: (before.at(-1) as string).length,
+    });
+    const page = readFileSync(join(SERVER_ROOT, 'movies.tsx'), 'utf8').split('\n');
+    expect(original.source).toMatch(/movies\.tsx$/);
+    expect(page[(original.line ?? 0) - 1]).toContain('add: serverActions.addMovie');
+  });
+
+  it('fails the build on an illegal export, naming file, line and column', async () => {
+    const failure = await build(bundler, { entry: 'src/illegal/entry.ts', target: 'client' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).not.toBeNull();
+    const text = failure instanceof Error ? `${failure.message}\n${JSON.stringify(failure)}` : String(failure);
+    expect(text).toMatch(/bad\.server\.ts:7:14/);
+    expect(text).toContain('helperThatLeaks');
+  });
+});
+
+describe('vite SSR build', () => {
+  it('compiles for the server and keeps every body behind the glob', async () => {
+    const ssr = await build('vite', { entry: 'src/server.tsx', target: 'server' });
+    for (const marker of ALL_MARKERS) expect(ssr.code).toContain(marker);
+  }, 60_000);
+});
