@@ -35,3 +35,8 @@ export {
   type UseEntry,
 } from './middleware.ts';
 export { ActionGuardError, type Deny, deny, type Outcome, type Redirect, redirect } from './outcomes.ts';
+export { type Cache, createCache, invalidateCaches } from './client/cache.ts';
+export { ActionCallError } from './client/call.ts';
+export { Form, type FormProps } from './client/form.ts';
+export { setNavigator } from './client/navigation.ts';
+export { type UseActionOptions, type UseActionResult, useAction } from './client/use-action.ts';

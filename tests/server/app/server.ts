@@ -1,49 +1,11 @@
-// The test app: the two handlers on a Hono app, and a helper that serves it on 127.0.0.1.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { actionsHandler, type HandlerOptions, loadersHandler } from '../../../runtime/server/index.ts';
-import appConfig from './app-config.ts';
-import { journal } from './journal.ts';
+// The test app over Vite's import.meta.glob, as a user's server entry would have it.
+import type { HandlerOptions } from '../../../runtime/server/index.ts';
+import { buildApp } from './build-app.ts';
+
+export { listen, ROOT, type RunningServer } from './build-app.ts';
 
 export const glob = import.meta.glob('/tests/server/app/pages/**/*.server.ts');
-export const ROOT = '/tests/server/app/pages';
 
 export function createApp(options: HandlerOptions = {}) {
-  const settings: HandlerOptions = {
-    app: appConfig,
-    root: ROOT,
-    onError: () => {},
-    onObserverError: (_error, info) => journal.observerFailures.push(info.callback),
-    ...options,
-  };
-  return new Hono()
-    .post('/__actions', actionsHandler(glob, settings))
-    .all('/__actions', actionsHandler(glob, settings))
-    .post('/__loaders', loadersHandler(glob, settings))
-    .get('/health', (c) => c.text('ok'));
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-export async function listen(app: {
-  fetch: (request: Request) => Response | Promise<Response>;
-}): Promise<RunningServer> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  return buildApp(glob, options);
 }

@@ -95,6 +95,18 @@ export const serverActions = {
     journal.unitCalls++;
     for (let i = 1; i <= payload.to; i++) yield { count: i };
   }),
+  slow: defineAction(async (ctx, payload: { ms: number }) => {
+    journal.unitCalls++;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, payload.ms);
+      ctx.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        journal.aborted.push('slow action saw abort');
+        resolve();
+      });
+    });
+    return { waited: payload.ms };
+  }),
   failMidway: defineAction(
     async function* () {
       journal.unitCalls++;

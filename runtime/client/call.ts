@@ -1,0 +1,112 @@
+// One call over the wire (PROTOCOL.md): JSON, or multipart when the payload holds files; the answer
+// read as data, a redirect, an error, or an event stream whose chunks are handed over as they come.
+import {
+  ACTION_PARAM,
+  ACTIONS_PATH,
+  codeForStatus,
+  type ErrorCode,
+  ENVELOPE_FIELD,
+  FILE_FIELD_PREFIX,
+  FILE_PLACEHOLDER,
+  LOADER_PARAM,
+  LOADERS_PATH,
+  MODULE_PARAM,
+  type WireError,
+} from '../shared/wire.ts';
+
+export interface UnitStub {
+  module: string;
+  action?: string;
+  loader?: string;
+}
+
+/** An error the server answered with: its message, and the stable code, status and reason of the wire. */
+export class ActionCallError extends Error {
+  override name = 'ActionCallError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly reason?: string;
+  readonly requestId?: string;
+  constructor(error: WireError) {
+    super(error.message);
+    this.code = error.code;
+    this.status = error.status;
+    this.reason = error.reason;
+    this.requestId = error.requestId;
+  }
+}
+
+export type CallResult = { kind: 'data'; data: unknown; streamed: boolean } | { kind: 'redirect'; to: string };
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onChunk?: (chunk: string) => void;
+}
+
+export function unitUrl(stub: UnitStub): string {
+  const [path, param, name] = stub.action
+    ? [ACTIONS_PATH, ACTION_PARAM, stub.action]
+    : [LOADERS_PATH, LOADER_PARAM, stub.loader as string];
+  return `${path}?${MODULE_PARAM}=${encodeURIComponent(stub.module)}&${param}=${encodeURIComponent(name)}`;
+}
+
+export async function call(stub: UnitStub, input: unknown, options: CallOptions = {}): Promise<CallResult> {
+  const envelope = stub.action
+    ? { module: stub.module, action: stub.action, payload: input }
+    : { module: stub.module, loader: stub.loader, location: input };
+  const response = await fetch(unitUrl(stub), {
+    method: 'POST',
+    credentials: 'same-origin',
+    signal: options.signal,
+    ...encode(envelope),
+  });
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await readStream(response, options.onChunk);
+    return { kind: 'data', data: undefined, streamed: true };
+  }
+  const body = await response.json().catch(() => null);
+  if (body?.error) throw new ActionCallError(body.error);
+  if (!response.ok || !body) {
+    const status = response.status;
+    throw new ActionCallError({ code: codeForStatus(status), status, message: `The server answered ${status}.` });
+  }
+  if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to };
+  return { kind: 'data', data: body.data, streamed: false };
+}
+
+/** JSON unless the payload holds a file; then the envelope travels in one field and each file in its own. */
+function encode(envelope: object): RequestInit {
+  const files: Blob[] = [];
+  const json = JSON.stringify(envelope, (_key, value) =>
+    value instanceof Blob ? { [FILE_PLACEHOLDER]: files.push(value) - 1 } : value,
+  );
+  if (files.length === 0) return { headers: { 'content-type': 'application/json' }, body: json };
+  const form = new FormData();
+  form.set(ENVELOPE_FIELD, json);
+  files.forEach((file, index) => form.set(`${FILE_FIELD_PREFIX}${index}`, file));
+  return { body: form };
+}
+
+/** Reads `event:`/`data:` blocks as they arrive: chunks go to onChunk at once, an error event throws. */
+async function readStream(response: Response, onChunk?: (chunk: string) => void): Promise<void> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) throw new ActionCallError({ code: 'BAD_GATEWAY', status: 502, message: 'The stream ended early.' });
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+      let name = 'message';
+      const data: string[] = [];
+      for (const line of buffer.slice(0, end).split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(line[5] === ' ' ? 6 : 5));
+      }
+      buffer = buffer.slice(end + 2);
+      if (name === 'chunk') onChunk?.(data.join('\n'));
+      else if (name === 'error') throw new ActionCallError(JSON.parse(data.join('\n')).error);
+      else if (name === 'end') return void reader.cancel();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// The test server in a process of its own, for component tests: happy-dom replaces the globals
+// (Request, Headers) that a server in the same process would build requests with. The journal is
+// readable over HTTP, so tests can still see what the server did. Prints its port, then serves.
+import { buildApp, listen } from '../server/app/build-app.ts';
+import { journal } from '../server/app/journal.ts';
+
+const pages = '/tests/server/app/pages';
+const modules = {
+  [`${pages}/movies.server.ts`]: () => import('../server/app/pages/movies.server.ts'),
+  [`${pages}/chain.server.ts`]: () => import('../server/app/pages/chain.server.ts'),
+  [`${pages}/admin/movies.server.ts`]: () => import('../server/app/pages/admin/movies.server.ts'),
+};
+
+const app = buildApp(modules)
+  .get('/__journal', (c) => c.json(journal))
+  .post('/__journal/reset', (c) => {
+    journal.reset();
+    return c.json({ ok: true });
+  });
+
+const server = await listen(app);
+process.stdout.write(`${server.port}\n`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => server.close().then(() => process.exit(0)));
