@@ -64,7 +64,7 @@ describe('<Form>', () => {
     // A disabled fieldset disables every control inside it (HTML spec); happy-dom does not apply that
     // to :disabled, so the browser e2e suite checks the effect and this checks the structure.
     expect(fieldset.contains(input)).toBe(true);
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ waited: 200 }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ waited: '200' }));
     expect(fieldset.disabled).toBe(false);
   });
 
