@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing ratios against a floor or a peer measured in the
 // same run. Exits non-zero when a ratio misses its target, so a regression is visible in a script.
+import { runClientSizeBench } from './client-size.bench.ts';
 import { runCompileBench } from './compile.bench.ts';
 import { runPluginBench } from './plugin.bench.ts';
 import { runServerBench } from './server.bench.ts';
@@ -9,6 +10,7 @@ const results: boolean[] = [];
 if (!only || only === 'compile') results.push(runCompileBench());
 if (!only || only === 'server') results.push(await runServerBench());
 if (!only || only === 'plugin') results.push(await runPluginBench());
+if (!only || only === 'size') results.push(await runClientSizeBench());
 if (results.some((ok) => !ok)) {
   console.log('\nsome ratios missed their targets');
   process.exitCode = 1;

@@ -7,7 +7,11 @@ import type { Action } from '../define.ts';
 import { type UnitStub, unitUrl } from './call.ts';
 import { type UseActionOptions, useAction } from './use-action.ts';
 
-type FormAttributes = Omit<FormHTMLAttributes<HTMLFormElement>, 'action' | 'onSubmit'>;
+// The form's own `onError` (a load-error event) gives way to the action's onError(error, snapshot).
+type FormAttributes = Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'action' | 'onSubmit' | keyof UseActionOptions<never, never>
+>;
 
 export type FormProps<P, R> = FormAttributes &
   UseActionOptions<P, R> & {
