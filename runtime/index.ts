@@ -40,3 +40,4 @@ export { ActionCallError } from './client/call.ts';
 export { Form, type FormProps } from './client/form.ts';
 export { setNavigator } from './client/navigation.ts';
 export { type UseActionOptions, type UseActionResult, useAction } from './client/use-action.ts';
+export { type GetLoaderDataOptions, getLoaderData, type LoaderData } from './page-data.ts';

@@ -8,6 +8,7 @@ import { asOutcome, isRedirect } from '../outcomes.ts';
 import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
+import { registerPageLoaders } from './page-loaders.ts';
 import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
@@ -112,6 +113,21 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     const message = production || !(error instanceof Error) ? 'Internal server error.' : error.message;
     return { code: 'INTERNAL_SERVER_ERROR', status: 500, message, reason: 'UNEXPECTED', requestId };
   };
+
+  if (kind === 'loader') {
+    registerPageLoaders({
+      registry,
+      run: async (c, key, name, location) => {
+        const resolved = await resolve(key, name);
+        const ctx = new LoaderCallContext(c, key, name, location);
+        const unit = resolved.unit as (ctx: unknown) => unknown;
+        const rings = ringsFor(resolved);
+        return rings.middleware.length === 0
+          ? await unit(ctx)
+          : await runChainOrFail(rings.middleware, ctx, () => unit(ctx));
+      },
+    });
+  }
 
   return async (c: Context): Promise<Response> => {
     const request = c.req.raw;

@@ -4,6 +4,7 @@ import { createUnitHandler, type HandlerOptions } from './handler.ts';
 import type { ServerModuleGlob } from './registry.ts';
 
 export type { HandlerOptions } from './handler.ts';
+export { location, type RenderPageOptions, renderPage } from './render-page.ts';
 export type { ServerModule, ServerModuleGlob } from './registry.ts';
 
 const handlerFor = (kind: UnitKind) => (glob: ServerModuleGlob, options?: HandlerOptions) =>

@@ -12,7 +12,7 @@ export function stub<P, R>(module: string, action: string): Action<P, R> {
 
 export interface TestServer {
   url: string;
-  journal(): Promise<{ unitCalls: number; aborted: string[]; observed: string[] }>;
+  journal(): Promise<{ unitCalls: number; loaderCalls: number; aborted: string[]; observed: string[] }>;
   reset(): Promise<void>;
   close(): void;
 }

@@ -9,6 +9,7 @@ const modules = {
   [`${pages}/movies.server.ts`]: () => import('../server/app/pages/movies.server.ts'),
   [`${pages}/chain.server.ts`]: () => import('../server/app/pages/chain.server.ts'),
   [`${pages}/admin/movies.server.ts`]: () => import('../server/app/pages/admin/movies.server.ts'),
+  [`${pages}/gated.server.ts`]: () => import('../server/app/pages/gated.server.ts'),
 };
 
 const app = buildApp(modules)

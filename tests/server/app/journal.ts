@@ -2,6 +2,7 @@
 export const journal = {
   log: [] as string[],
   unitCalls: 0,
+  loaderCalls: 0,
   aborted: [] as string[],
   observed: [] as string[],
   observerFailures: [] as string[],
@@ -9,6 +10,7 @@ export const journal = {
     this.observerFailures.length = 0;
     this.log.length = 0;
     this.unitCalls = 0;
+    this.loaderCalls = 0;
     this.aborted.length = 0;
     this.observed.length = 0;
   },

@@ -3,6 +3,7 @@ import {
   ActionGuardError,
   defineAction,
   defineActionGuard,
+  defineLoader,
   defineServerMiddleware,
   defineStreamObserver,
   deny,
@@ -11,6 +12,11 @@ import {
 import { journal } from '../journal.ts';
 
 const movies: string[] = ['Alien'];
+
+export default defineLoader(async () => {
+  journal.loaderCalls++;
+  return { movies: [...movies] };
+});
 
 const setsCookie = defineServerMiddleware(async (ctx, next) => {
   ctx.c.header('Set-Cookie', 'seen=1; Path=/; HttpOnly', { append: true });

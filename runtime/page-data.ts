@@ -1,0 +1,107 @@
+// Page data: getLoaderData(View, { serverLoader }) gives a page its loader's data as `loaderData`.
+// On the server (where serverLoader is the real function) renderPage runs it through the loader
+// chain and embeds the result; on the client (where it is the compiler's stub) the first render
+// takes the embedded data, a client navigation fetches through POST /__loaders, and
+// `invalidate: 'auto'` or a cache invalidation fetches again.
+import { type ComponentType, createContext, h } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Cache } from './client/cache.ts';
+import { call, type UnitStub } from './client/call.ts';
+import { followRedirect, setPageReloader } from './client/navigation.ts';
+import type { LoaderLocation } from './context.ts';
+import type { Loader, LoaderUnit } from './define.ts';
+
+/** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
+export interface LoaderData<T> {
+  loaderData: T;
+}
+
+/** What renderPage provides while it renders: the loaders a page asked for, and their data once run. */
+export interface PageRenderScope {
+  wanted: Set<object>;
+  data: Map<object, unknown>;
+}
+
+export const PageRender = createContext<PageRenderScope | null>(null);
+
+/** The id of the script element that carries the server's loader data to the first client render. */
+export const EMBEDDED_DATA_ID = '__hpa_data';
+
+export interface GetLoaderDataOptions<T> {
+  serverLoader: Loader<T> | LoaderUnit<T>;
+  /** Keep the data per location in a cache; invalidating it (by name, from any page) fetches again. */
+  cache?: Cache<T>;
+}
+
+export function getLoaderData<T, P extends object = object>(
+  View: ComponentType<P & LoaderData<T>>,
+  options: GetLoaderDataOptions<T>,
+): ComponentType<P> {
+  const loader: unknown = options.serverLoader;
+  return function Page(props: P) {
+    const scope = useContext(PageRender);
+    if (typeof loader === 'function') {
+      if (!scope) throw new Error('A page with getLoaderData rendered on the server outside renderPage().');
+      if (!scope.data.has(loader)) {
+        scope.wanted.add(loader);
+        return null;
+      }
+      return h(View, { ...props, loaderData: scope.data.get(loader) as T });
+    }
+    return h(ClientPage<T, P>, { View, props, stub: loader as UnitStub, cache: options.cache });
+  };
+}
+
+function ClientPage<T, P>({
+  View,
+  props,
+  stub,
+  cache,
+}: {
+  View: ComponentType<P & LoaderData<T>>;
+  props: P;
+  stub: UnitStub;
+  cache?: Cache<T>;
+}) {
+  const [data, setData] = useState<T | undefined>(() => takeEmbedded<T>(stub) ?? cache?.get(currentPath()));
+  useEffect(() => {
+    const load = async () => {
+      const result = await call(stub, currentLocation());
+      if (result.kind === 'redirect') return followRedirect(result.to);
+      cache?.set(result.data as T, currentPath());
+      setData(result.data as T);
+    };
+    if (data === undefined) void load();
+    const release = setPageReloader(load);
+    const unsubscribe = cache?.subscribe(() => void load());
+    return () => {
+      release();
+      unsubscribe?.();
+    };
+  }, []);
+  return data === undefined ? null : h(View, { ...props, loaderData: data });
+}
+
+function currentPath(): string {
+  return location.pathname + location.search;
+}
+
+function currentLocation(): LoaderLocation {
+  return { path: location.pathname, search: location.search };
+}
+
+let embedded: { path: string; data: Record<string, unknown> } | null | undefined;
+
+/** The server's data for this loader, once, and only if it was rendered for the page we are on. */
+function takeEmbedded<T>(stub: UnitStub): T | undefined {
+  if (embedded === undefined) {
+    const script = typeof document === 'undefined' ? null : document.getElementById(EMBEDDED_DATA_ID);
+    embedded = script?.textContent ? JSON.parse(script.textContent) : null;
+  }
+  if (!embedded || embedded.path !== currentPath()) return undefined;
+  const key = `${stub.module}:${stub.loader}`;
+  if (!Object.hasOwn(embedded.data, key)) return undefined;
+  const data = embedded.data[key] as T;
+  delete embedded.data[key];
+  return data;
+}
