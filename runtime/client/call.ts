@@ -13,12 +13,9 @@ import {
   MODULE_PARAM,
   type WireError,
 } from '../shared/wire.ts';
+import type { UnitStub } from '../shared/unit-identity.ts';
 
-export interface UnitStub {
-  module: string;
-  action?: string;
-  loader?: string;
-}
+export type { UnitStub } from '../shared/unit-identity.ts';
 
 /** An error the server answered with: its message, and the stable code, status and reason of the wire. */
 export class ActionCallError extends Error {

@@ -4,7 +4,8 @@
 // JavaScript it still posts to the action's URL.
 import { type ComponentChildren, type FormHTMLAttributes, h } from 'preact';
 import type { Action } from '../define.ts';
-import { type UnitStub, unitUrl } from './call.ts';
+import { stubOf } from '../shared/unit-identity.ts';
+import { unitUrl } from './call.ts';
 import { type UseActionOptions, useAction } from './use-action.ts';
 
 // The form's own `onError` (a load-error event) gives way to the action's onError(error, snapshot).
@@ -27,9 +28,10 @@ export function Form<P, R>(props: FormProps<P, R>) {
     const form = event.currentTarget as HTMLFormElement;
     void mutate(Object.fromEntries(new FormData(form)) as P);
   };
+  const stub = stubOf(action);
   return h(
     'form',
-    { method: 'post', ...attributes, action: unitUrl(action as unknown as UnitStub), onSubmit, 'aria-busy': pending },
+    { method: 'post', ...attributes, action: stub ? unitUrl(stub) : undefined, onSubmit, 'aria-busy': pending },
     // A disabled fieldset disables every control inside it; display: contents keeps the layout the form's own.
     h('fieldset', { disabled: pending, style: 'display:contents' }, children),
   );

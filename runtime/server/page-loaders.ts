@@ -3,6 +3,7 @@
 // function the page holds (on the server, the real one) and runs it through that chain.
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
+import { rememberUnit, stubOf } from '../shared/unit-identity.ts';
 import type { ModuleEntry } from './registry.ts';
 
 export interface PageLoaderRunner {
@@ -12,30 +13,40 @@ export interface PageLoaderRunner {
 }
 
 let runner: PageLoaderRunner | undefined;
-const identities = new WeakMap<object, { key: string; name: string }>();
+// Modules whose units are already named (an RPC or an eager glob may have loaded them first).
+const remembered = new WeakSet<object>();
 
 export function registerPageLoaders(next: PageLoaderRunner): void {
   runner = next;
 }
 
-/** The module key and loader name of a loader function, found by loading the registered modules once. */
-export async function identify(loader: object): Promise<{ runner: PageLoaderRunner; key: string; name: string }> {
+/**
+ * Loads every registered server module once and records the name of each action and loader function,
+ * so a server render can name them (stubOf) as the client's stubs do.
+ */
+export async function rememberAllUnits(): Promise<PageLoaderRunner> {
   if (!runner) {
-    throw new Error(
-      'renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.',
-    );
+    throw new Error('renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.');
   }
-  let identity = identities.get(loader);
-  if (!identity) {
-    for (const entry of runner.registry.values()) {
-      const module = entry.loaded ?? (await entry.load());
-      if (typeof module.default === 'function') identities.set(module.default, { key: entry.key, name: 'default' });
-      for (const [name, fn] of Object.entries(module.serverLoaders ?? {})) {
-        if (typeof fn === 'function') identities.set(fn, { key: entry.key, name });
-      }
+  for (const entry of runner.registry.values()) {
+    const module = entry.loaded ?? (await entry.load());
+    if (remembered.has(module)) continue;
+    remembered.add(module);
+    if (typeof module.default === 'function') rememberUnit(module.default, { module: entry.key, loader: 'default' });
+    for (const [name, fn] of Object.entries(module.serverLoaders ?? {})) {
+      if (typeof fn === 'function') rememberUnit(fn, { module: entry.key, loader: name });
     }
-    identity = identities.get(loader);
+    for (const [name, fn] of Object.entries(module.serverActions ?? {})) {
+      if (typeof fn === 'function') rememberUnit(fn, { module: entry.key, action: name });
+    }
   }
-  if (!identity) throw new Error('This page loader is not exported by any server module loadersHandler knows.');
-  return { runner, ...identity };
+  return runner;
+}
+
+/** The module key and loader name of a loader function the page holds. */
+export async function identify(loader: object): Promise<{ runner: PageLoaderRunner; key: string; name: string }> {
+  const active = await rememberAllUnits();
+  const stub = stubOf(loader);
+  if (!stub?.loader) throw new Error('This page loader is not exported by any server module loadersHandler knows.');
+  return { runner: active, key: stub.module, name: stub.loader };
 }

@@ -8,7 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { LoaderLocation } from '../context.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
 import { EMBEDDED_DATA_ID, PageRender, type PageRenderScope } from '../page-data.ts';
-import { identify } from './page-loaders.ts';
+import { identify, rememberAllUnits } from './page-loaders.ts';
 
 export interface RenderPageOptions {
   /** The document title when the rendered page sets none. */
@@ -37,6 +37,8 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const tree = h(PageRender.Provider, { value: scope }, page);
   const at = locationOf(c);
   const embedded: Record<string, unknown> = {};
+  // Names every action and loader function first, so forms render their action URLs.
+  await rememberAllUnits();
   let html = renderToString(tree);
   // Data can reveal more pages that want data (a layout's loader, then its page's): render until none is new.
   for (let pass = 0; pass < MAX_PASSES && scope.wanted.size > scope.data.size; pass++) {

@@ -1,0 +1,54 @@
+// The server: the action and loader endpoints, posters from the data folder, and every page rendered
+// with its loader's data. Built by Vite's SSR build; scripts/start.ts and scripts/dev.ts serve it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { actionsHandler, loadersHandler, renderPage } from 'hono-preact-actions/server';
+import { App } from './app.tsx';
+import appConfig from './app-config.ts';
+import { dataDir } from './server/db.ts';
+
+export interface AppSettings {
+  /** The client entry's URL (the built asset in production, /src/client.tsx in dev). */
+  clientEntry: string;
+  /** Extra head elements, e.g. Vite's HMR client in dev. */
+  headScripts?: string[];
+}
+
+function Document({ settings, path }: { settings: AppSettings; path: string }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <style>{'body{font:16px system-ui;margin:2rem auto;max-width:42rem}li{margin:.25rem 0}progress{width:60%}'}</style>
+        {(settings.headScripts ?? []).map((src) => (
+          <script key={src} type="module" src={src} />
+        ))}
+        <script type="module" src={settings.clientEntry} />
+      </head>
+      <body>
+        <div id="app">
+          <App path={path} />
+        </div>
+      </body>
+    </html>
+  );
+}
+
+export function createApp(settings: AppSettings) {
+  // Eager: the pages import these modules anyway, so lazy loading would save nothing.
+  const modules = import.meta.glob('/src/pages/**/*.server.ts', { eager: true });
+  const options = { app: appConfig, root: '/src/pages' };
+  return new Hono()
+    .post('/__actions', actionsHandler(modules, options))
+    .post('/__loaders', loadersHandler(modules, options))
+    .get('/posters/:name', async (c) => {
+      const name = c.req.param('name');
+      if (!/^[\w.-]+$/.test(name)) return c.notFound();
+      const bytes = await readFile(join(dataDir, 'posters', name)).catch(() => null);
+      if (!bytes) return c.notFound();
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': name.endsWith('.png') ? 'image/png' : 'image/jpeg' });
+    })
+    .get('*', (c) => renderPage(c, <Document settings={settings} path={c.req.path} />, { defaultTitle: 'Movies' }));
+}

@@ -1,0 +1,46 @@
+// The movies database: SQLite through Node's built-in node:sqlite, in a file under the data folder
+// (DATA_DIR, default example/data), created and seeded on first use. Server-only.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export interface Movie {
+  id: number;
+  title: string;
+  year: number | null;
+  rating: number;
+  poster: string | null;
+}
+
+export const dataDir = process.env.DATA_DIR ?? join(process.cwd(), 'example', 'data');
+mkdirSync(join(dataDir, 'posters'), { recursive: true });
+
+const db = new DatabaseSync(join(dataDir, 'movies.db'));
+db.exec(`-- SERVER_MARKER_db: this schema must never reach a browser
+create table if not exists movies (
+  id integer primary key autoincrement,
+  title text not null unique,
+  year integer,
+  rating integer not null default 3,
+  poster text
+)`);
+const seeded = db.prepare('select count(*) as n from movies').get() as { n: number };
+if (seeded.n === 0) {
+  const insert = db.prepare('insert into movies (title, year, rating) values (?, ?, ?)');
+  for (const [title, year, rating] of [
+    ['Alien', 1979, 5],
+    ['Dune', 2021, 4],
+    ['Arrival', 2016, 5],
+  ] as const) {
+    insert.run(title, year, rating);
+  }
+}
+
+export const movies = {
+  all: () => db.prepare('select * from movies order by id').all() as unknown as Movie[],
+  byTitle: (title: string) => db.prepare('select * from movies where title = ?').get(title) as Movie | undefined,
+  add: (title: string, year: number | null) =>
+    Number(db.prepare('insert into movies (title, year) values (?, ?)').run(title, year).lastInsertRowid),
+  remove: (id: number) => db.prepare('delete from movies where id = ?').run(id),
+  setPoster: (id: number, poster: string) => db.prepare('update movies set poster = ? where id = ?').run(poster, id),
+};
