@@ -13,8 +13,11 @@ export interface UnitOptions {
   bodyLimit?: number;
 }
 
-export type ActionFn<P, R> = (ctx: ActionContext, payload: P) => R | Promise<R>;
-export type LoaderFn<R> = (ctx: LoaderContext) => R | Promise<R>;
+/** A unit returns its result, or streams: a ReadableStream or an async iterable (then R is usually `never`). */
+export type UnitResult<R> = R | ReadableStream | AsyncIterable<unknown>;
+
+export type ActionFn<P, R> = (ctx: ActionContext, payload: P) => UnitResult<R> | Promise<UnitResult<R>>;
+export type LoaderFn<R> = (ctx: LoaderContext) => UnitResult<R> | Promise<UnitResult<R>>;
 
 export type Action<P = unknown, R = unknown> = ActionFn<P, R> & {
   readonly options: UnitOptions;

@@ -36,9 +36,9 @@ export interface GetLoaderDataOptions<T> {
 export function getLoaderData<T, P extends object = object>(
   View: ComponentType<P & LoaderData<T>>,
   options: GetLoaderDataOptions<T>,
-): ComponentType<P> {
+): ComponentType<Omit<P, 'loaderData'>> {
   const loader: unknown = options.serverLoader;
-  return function Page(props: P) {
+  return function Page(props: Omit<P, 'loaderData'>) {
     const scope = useContext(PageRender);
     if (typeof loader === 'function') {
       if (!scope) throw new Error('A page with getLoaderData rendered on the server outside renderPage().');
@@ -46,9 +46,9 @@ export function getLoaderData<T, P extends object = object>(
         scope.wanted.add(loader);
         return null;
       }
-      return h(View, { ...props, loaderData: scope.data.get(loader) as T });
+      return h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });
     }
-    return h(ClientPage<T, P>, { View, props, stub: loader as UnitStub, cache: options.cache });
+    return h(ClientPage<T, P>, { View, props: props as P, stub: loader as UnitStub, cache: options.cache });
   };
 }
 

@@ -10,10 +10,15 @@ import { CLIENT_DIR, PORT, SERVER_DIR } from './paths.ts';
 
 if (!process.argv.includes('--no-build')) await buildExample();
 
-const manifest = JSON.parse(readFileSync(join(CLIENT_DIR, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
+const manifest = JSON.parse(readFileSync(join(CLIENT_DIR, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  { file: string }
+>;
 const entry = manifest['src/client.tsx']?.file;
 if (!entry) throw new Error('the client build has no entry for src/client.tsx');
-const { createApp } = (await import(pathToFileURL(join(SERVER_DIR, 'server.js')).href)) as typeof import('../src/server.tsx');
+const { createApp } = (await import(
+  pathToFileURL(join(SERVER_DIR, 'server.js')).href
+)) as typeof import('../src/server.tsx');
 
 const app = new Hono()
   .use('/assets/*', serveStatic({ root: relative(process.cwd(), CLIENT_DIR) }))

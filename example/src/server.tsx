@@ -21,7 +21,9 @@ function Document({ settings, path }: { settings: AppSettings; path: string }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <style>{'body{font:16px system-ui;margin:2rem auto;max-width:42rem}li{margin:.25rem 0}progress{width:60%}'}</style>
+        <style>
+          {'body{font:16px system-ui;margin:2rem auto;max-width:42rem}li{margin:.25rem 0}progress{width:60%}'}
+        </style>
         {(settings.headScripts ?? []).map((src) => (
           <script key={src} type="module" src={src} />
         ))}

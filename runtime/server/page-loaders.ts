@@ -26,7 +26,9 @@ export function registerPageLoaders(next: PageLoaderRunner): void {
  */
 export async function rememberAllUnits(): Promise<PageLoaderRunner> {
   if (!runner) {
-    throw new Error('renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.');
+    throw new Error(
+      'renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.',
+    );
   }
   for (const entry of runner.registry.values()) {
     const module = entry.loaded ?? (await entry.load());

@@ -2,7 +2,15 @@
 // typechecks this file: each @ts-expect-error must meet an error, or tsc fails the run.
 import { h } from 'preact';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type ActionCallError, defineAction, Form, useAction } from '../../runtime/index.ts';
+import {
+  type ActionCallError,
+  defineAction,
+  defineLoader,
+  Form,
+  getLoaderData,
+  type LoaderData,
+  useAction,
+} from '../../runtime/index.ts';
 
 const serverActions = {
   addMovie: defineAction<{ title: string; year?: number }, { ok: boolean; id: number }>(async () => ({
@@ -42,5 +50,27 @@ describe('types', () => {
       onError: (error) => expectTypeOf(error).toEqualTypeOf<Error>(),
     });
     expectTypeOf<ActionCallError['status']>().toEqualTypeOf<number>();
+  });
+
+  it('lets a stream-returning action declare never as its result, as seed 000 does', () => {
+    const streaming = defineAction<{ url: string }, never>(async () => new ReadableStream<Uint8Array>());
+    const generator = defineAction(async function* (_ctx, payload: { count: number }) {
+      yield payload.count;
+    });
+    expectTypeOf(streaming).toBeFunction();
+    expectTypeOf(generator).toBeFunction();
+  });
+
+  it('gives a getLoaderData page no loaderData prop of its own to pass', () => {
+    const serverLoader = defineLoader(async () => ({ movies: ['Alien'] }));
+    const Page = getLoaderData(
+      ({ loaderData }: LoaderData<{ movies: string[] }>) => h('p', null, loaderData.movies[0]),
+      {
+        serverLoader,
+      },
+    );
+    h(Page, {});
+    // @ts-expect-error: the page's data comes from its loader, not from its parent
+    h(Page, { loaderData: { movies: [] } });
   });
 });

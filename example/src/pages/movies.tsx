@@ -46,7 +46,11 @@ function MoviesView({ loaderData }: LoaderData<{ movies: Movie[] }>) {
           </li>
         ))}
       </ul>
-      {remove.error && <p role="alert" id="delete-error">{remove.error.message}</p>}
+      {remove.error && (
+        <p role="alert" id="delete-error">
+          {remove.error.message}
+        </p>
+      )}
 
       <h2>Add a movie</h2>
       <Form action={serverActions.addMovie} invalidate="auto" id="add-form">
@@ -56,11 +60,20 @@ function MoviesView({ loaderData }: LoaderData<{ movies: Movie[] }>) {
       </Form>
 
       <h2>Quick add (optimistic)</h2>
-      <input id="quick-title" value={draft} onInput={(event) => setDraft(event.currentTarget.value)} placeholder="Title" />
+      <input
+        id="quick-title"
+        value={draft}
+        onInput={(event) => setDraft(event.currentTarget.value)}
+        placeholder="Title"
+      />
       <button type="button" id="quick-add" onClick={() => quickAdd.mutate({ title: draft })}>
         Quick add
       </button>
-      {quickAdd.error && <p role="alert" id="quick-error">{quickAdd.error.message}</p>}
+      {quickAdd.error && (
+        <p role="alert" id="quick-error">
+          {quickAdd.error.message}
+        </p>
+      )}
 
       <h2>Poster</h2>
       <Form action={serverActions.uploadPoster} invalidate="auto" id="poster-form" encType="multipart/form-data">

@@ -1,0 +1,209 @@
+// The example app in a real browser (Debian's Chromium, driven by playwright-core), against the
+// production build and against `npm run dev`: every feature clicked through, checked by what a person
+// sees, and every response body the browser receives searched for server-only marker strings.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+interface Started {
+  url: string;
+  stop(): void;
+}
+
+async function startExample(script: 'start' | 'dev', dataDir: string): Promise<Started> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'example', 'scripts', `${script}.ts`)], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the example did not start:\n${output}`)), 90_000);
+    const read = (data: Buffer) => {
+      output += data.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] as string);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the example exited with ${code}:\n${output}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+describe.each(['start', 'dev'] as const)('the example app under npm %s', (script) => {
+  let app: Started;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const bodies: { url: string; status: number; text: string }[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hpa-example-'));
+    app = await startExample(script, dataDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage();
+    page.on('response', async (response) => {
+      const text = await response.text().catch(() => '');
+      bodies.push({ url: response.url(), status: response.status(), text });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const titles = () => page.locator('#movies .title').allTextContents();
+
+  it('renders the list page with its loader data and the timing header', async () => {
+    const response = await page.goto(app.url);
+    expect(response?.headers()['x-response-time']).toMatch(/ms$/);
+    await expect.poll(titles).toEqual(['Alien', 'Dune', 'Arrival']);
+    await page.waitForFunction(() => document.querySelector('#quick-add') !== null);
+  });
+
+  it('adds a movie with <Form> and shows the new row', async () => {
+    await page.fill('#add-form input[name=title]', 'Heat');
+    await page.fill('#add-form input[name=year]', '1995');
+    await page.click('#add-form button[type=submit]');
+    await expect.poll(titles).toContain('Heat');
+    expect(await page.locator('#movies li', { hasText: 'Heat' }).textContent()).toContain('(1995)');
+  });
+
+  it('shows an optimistic row at once and rolls it back when the server refuses it', async () => {
+    await page.route('**/__actions?module=movies&action=addMovie', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.fill('#quick-title', 'Alien');
+    await page.click('#quick-add');
+    await expect.poll(titles).toContain('Alien (saving…)');
+    await expect.poll(titles).not.toContain('Alien (saving…)');
+    expect(await page.textContent('#quick-error')).toBe('"Alien" is already in the list.');
+    await page.unroute('**/__actions?module=movies&action=addMovie');
+  });
+
+  it('uploads a poster and shows it, served back by the server', async () => {
+    await page.selectOption('#poster-form select[name=movieId]', { label: 'Dune' });
+    await page.setInputFiles('#poster-form input[type=file]', { name: 'dune.png', mimeType: 'image/png', buffer: PNG });
+    await page.click('#poster-form button[type=submit]');
+    const poster = page.locator('img[alt="Dune poster"]');
+    await poster.waitFor();
+    await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  });
+
+  it('streams the bulk import to a progress bar that reaches 100%', async () => {
+    const seen: string[] = [];
+    await page.click('#bulk');
+    await expect
+      .poll(
+        async () => {
+          const text = await page.textContent('#progress-text').catch(() => null);
+          if (text && seen.at(-1) !== text) seen.push(text);
+          return text;
+        },
+        { interval: 20, timeout: 15_000 },
+      )
+      .toBe('100%');
+    expect(seen.length).toBeGreaterThan(2);
+    expect(await page.getAttribute('#progress', 'value')).toBe('100');
+    await expect.poll(async () => (await titles()).filter((title) => title.startsWith('Imported #')).length).toBe(10);
+  });
+
+  it('refuses a delete without a session and shows the 401 message', async () => {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('action=deleteMovie')),
+      page.locator('#movies li', { hasText: 'Alien' }).getByRole('button', { name: 'Delete' }).click(),
+    ]);
+    expect(response.status()).toBe(401);
+    expect(await page.locator('#delete-error').textContent()).toBe('Sign in to delete movies.');
+    expect(await titles()).toContain('Alien');
+  });
+
+  it('keeps the ratings page on its cache until an action invalidates it by name', async () => {
+    await page.click('nav >> text=Ratings');
+    await page.waitForSelector('#ratings');
+    expect(await page.locator('#ratings').textContent()).toContain('Heat');
+    await page.click('nav >> text=Movies');
+    await page.fill('#add-form input[name=title]', 'Stalker');
+    await page.click('#add-form button[type=submit]');
+    await expect.poll(titles).toContain('Stalker');
+    await page.click('nav >> text=Ratings');
+    await page.waitForSelector('#ratings');
+    expect(await page.locator('#ratings').textContent()).not.toContain('Stalker');
+    await page.click('nav >> text=Movies');
+    await page.fill('#quick-title', 'Paprika');
+    await page.click('#quick-add');
+    await expect.poll(titles).toContain('Paprika');
+    await page.click('nav >> text=Ratings');
+    await expect.poll(() => page.locator('#ratings').textContent()).toContain('Paprika');
+    expect(await page.locator('#ratings').textContent()).toContain('Stalker');
+  });
+
+  it('redirects away from the admin page without a session, on a client navigation and on a full load', async () => {
+    await page.click('nav >> text=Admin');
+    await page.waitForURL('**/login');
+    expect(await page.textContent('h1')).toBe('Sign in');
+    const response = await page.goto(`${app.url}/admin`);
+    expect(page.url()).toBe(`${app.url}/login`);
+    expect(response?.request().redirectedFrom()?.url()).toBe(`${app.url}/admin`);
+  });
+
+  it('lets a signed-in user into the admin page and delete a movie', async () => {
+    await page.waitForFunction(() => document.querySelector('#sign-in') !== null);
+    await page.click('#sign-in');
+    await page.waitForSelector('#admin-count');
+    expect(await page.textContent('#admin-count')).toMatch(/^\d+ movies in the database\.$/);
+    await page.click('nav >> text=Movies');
+    await page.locator('#movies li', { hasText: 'Heat' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(titles).not.toContain('Heat');
+  });
+
+  it('never sent the browser a server-only marker, source maps included', async () => {
+    if (script === 'start') await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png'), fullPage: true });
+    const maps = bodies.filter(
+      (body) => /\.js$/.test(new URL(body.url).pathname) && body.text.includes('sourceMappingURL='),
+    );
+    for (const script of maps) {
+      const name = /sourceMappingURL=([^\s]+)/.exec(script.text)?.[1] as string;
+      if (name.startsWith('data:')) continue;
+      const map = await fetch(new URL(name, script.url));
+      bodies.push({ url: map.url, status: map.status, text: await map.text() });
+    }
+    expect(bodies.length).toBeGreaterThan(10);
+    // The search had something to search: the app's scripts, and under dev the server modules as served.
+    expect(bodies.some((body) => /\.(?:js|tsx?)$/.test(new URL(body.url).pathname) && body.text.length > 1000)).toBe(
+      true,
+    );
+    if (script === 'dev') {
+      const served = bodies.find((body) => new URL(body.url).pathname === '/src/pages/movies.server.ts');
+      expect(served?.text).toMatch(/Client stub of server module/);
+    }
+    const leaks = bodies.filter((body) => /SERVER_MARKER/.test(body.text)).map((body) => body.url);
+    expect(leaks).toEqual([]);
+  });
+});
