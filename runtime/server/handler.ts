@@ -114,18 +114,22 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     return { code: 'INTERNAL_SERVER_ERROR', status: 500, message, reason: 'UNEXPECTED', requestId };
   };
 
+  /**
+   * Runs a unit inside its rings (or alone when it has none), for an RPC call and a page render alike.
+   * Not async: with no middleware the unit's own value or promise is returned as is, one promise fewer.
+   */
+  const invoke = (resolved: Resolved, ctx: ActionCallContext | LoaderCallContext): unknown => {
+    const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
+    const inner = () => (ctx.scope === 'action' ? unit(ctx, ctx.payload) : unit(ctx));
+    const { middleware } = ringsFor(resolved);
+    return middleware.length === 0 ? inner() : runChainOrFail(middleware, ctx, inner);
+  };
+
   if (kind === 'loader') {
     registerPageLoaders({
       registry,
-      run: async (c, key, name, location) => {
-        const resolved = await resolve(key, name);
-        const ctx = new LoaderCallContext(c, key, name, location);
-        const unit = resolved.unit as (ctx: unknown) => unknown;
-        const rings = ringsFor(resolved);
-        return rings.middleware.length === 0
-          ? await unit(ctx)
-          : await runChainOrFail(rings.middleware, ctx, () => unit(ctx));
-      },
+      run: async (c, key, name, location) =>
+        invoke(await resolve(key, name), new LoaderCallContext(c, key, name, location)),
     });
   }
 
@@ -178,14 +182,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           ? new ActionCallContext(c, resolved.entry.key, resolved.name, call.input)
           : new LoaderCallContext(c, resolved.entry.key, resolved.name, toLocation(call.input));
       ctx = callCtx;
-      const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
-      const inner = () => (callCtx.scope === 'action' ? unit(callCtx, callCtx.payload) : unit(callCtx));
-      const rings = ringsFor(resolved);
-      const result =
-        rings.middleware.length === 0 ? await inner() : await runChainOrFail(rings.middleware, callCtx, inner);
+      const result = await invoke(resolved, callCtx);
       if (isStreamResult(result)) {
         return streamResponse(c, result, {
-          observers: rings.observers,
+          observers: ringsFor(resolved).observers,
           ctx: callCtx,
           abort: callCtx[CONTROLLER](),
           toWireError: (error) => toWireError(error, callCtx),
