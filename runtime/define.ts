@@ -2,6 +2,7 @@
 // their phantom types let useAction and <Form> infer payload and result with no code generation.
 import type { ActionContext, LoaderContext } from './context.ts';
 import type { Middleware, MiddlewareFn, Use } from './middleware.ts';
+import type { InferInput, InferOutput, StandardSchemaV1 } from './shared/standard-schema.ts';
 
 declare const PAYLOAD: unique symbol;
 declare const RESULT: unique symbol;
@@ -11,6 +12,11 @@ export interface UnitOptions {
   use?: Use;
   /** This unit's body limit in bytes, instead of the handler's (1 MiB by default). */
   bodyLimit?: number;
+  /**
+   * A Standard Schema (Zod, Valibot, ArkType, …) for the payload. Invalid input answers 422 with the
+   * issues by field and the action never runs; valid input reaches it as the schema's output.
+   */
+  input?: StandardSchemaV1;
 }
 
 /** A unit returns its result, or streams: a ReadableStream or an async iterable (then R is usually `never`). */
@@ -33,8 +39,14 @@ export type LoaderUnit<R = unknown> = LoaderFn<R> & {
 /** The seed's type for a page loader: `const serverLoader: Loader<{ movies: Movie[] }> = async () => …`. */
 export type Loader<R = unknown> = LoaderFn<R>;
 
-export function defineAction<P = unknown, R = unknown>(fn: ActionFn<P, R>, options: UnitOptions = {}): Action<P, R> {
-  return Object.assign((ctx: ActionContext, payload: P) => fn(ctx, payload), { options }) as Action<P, R>;
+/** With `input`, the action receives the schema's output, and callers send the schema's input. */
+export function defineAction<S extends StandardSchemaV1, R = unknown>(
+  fn: ActionFn<InferOutput<S>, R>,
+  options: UnitOptions & { input: S },
+): Action<InferInput<S>, R>;
+export function defineAction<P = unknown, R = unknown>(fn: ActionFn<P, R>, options?: UnitOptions): Action<P, R>;
+export function defineAction(fn: ActionFn<unknown, unknown>, options: UnitOptions = {}): Action {
+  return Object.assign((ctx: ActionContext, payload: unknown) => fn(ctx, payload), { options }) as Action;
 }
 
 export function defineLoader<R = unknown>(fn: LoaderFn<R>, options: UnitOptions = {}): LoaderUnit<R> {

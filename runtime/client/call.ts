@@ -4,7 +4,6 @@ import {
   ACTION_PARAM,
   ACTIONS_PATH,
   codeForStatus,
-  type ErrorCode,
   ENVELOPE_FIELD,
   FILE_FIELD_PREFIX,
   FILE_PLACEHOLDER,
@@ -13,23 +12,22 @@ import {
   MODULE_PARAM,
   type WireError,
 } from '../shared/wire.ts';
+import { ActionError } from '../action-error.ts';
 import type { UnitStub } from '../shared/unit-identity.ts';
 
 export type { UnitStub } from '../shared/unit-identity.ts';
 
 /** An error the server answered with: its message, and the stable code, status and reason of the wire. */
-export class ActionCallError extends Error {
+export class ActionCallError extends ActionError {
   override name = 'ActionCallError';
-  readonly code: ErrorCode;
-  readonly status: number;
   readonly reason?: string;
   readonly requestId?: string;
+  readonly fields?: Record<string, string[]>;
   constructor(error: WireError) {
-    super(error.message);
-    this.code = error.code;
-    this.status = error.status;
+    super({ code: error.code, message: error.message });
     this.reason = error.reason;
     this.requestId = error.requestId;
+    this.fields = error.fields;
   }
 }
 

@@ -2,7 +2,9 @@
 // 000 says (Object.fromEntries(new FormData(form)): strings stay strings, the last of a repeated name
 // wins, files go as multipart); its inputs are disabled while the call is pending. Without
 // JavaScript it still posts to the action's URL.
-import { type ComponentChildren, type FormHTMLAttributes, h } from 'preact';
+import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
+import { useContext } from 'preact/hooks';
+import { isInputError } from '../action-error.ts';
 import type { Action } from '../define.ts';
 import { stubOf } from '../shared/unit-identity.ts';
 import { unitUrl } from './call.ts';
@@ -20,9 +22,25 @@ export type FormProps<P, R> = FormAttributes &
     children?: ComponentChildren;
   };
 
+/** The field errors of the enclosing <Form>'s last call, by field name. */
+const FieldErrors = createContext<Record<string, string[]> | undefined>(undefined);
+
+/** Shows the enclosing <Form>'s input errors for one field; nothing when there are none. */
+export function FieldError({ name }: { name: string }) {
+  const messages = useContext(FieldErrors)?.[name];
+  return messages ? h('span', { class: 'field-error', 'data-field': name, role: 'alert' }, messages.join(' ')) : null;
+}
+
 export function Form<P, R>(props: FormProps<P, R>) {
   const { action, invalidate, onMutate, onSuccess, onError, onChunk, concurrency, children, ...attributes } = props;
-  const { mutate, pending } = useAction(action, { invalidate, onMutate, onSuccess, onError, onChunk, concurrency });
+  const { mutate, pending, error } = useAction(action, {
+    invalidate,
+    onMutate,
+    onSuccess,
+    onError,
+    onChunk,
+    concurrency,
+  });
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -33,6 +51,10 @@ export function Form<P, R>(props: FormProps<P, R>) {
     'form',
     { method: 'post', ...attributes, action: stub ? unitUrl(stub) : undefined, onSubmit, 'aria-busy': pending },
     // A disabled fieldset disables every control inside it; display: contents keeps the layout the form's own.
-    h('fieldset', { disabled: pending, style: 'display:contents' }, children),
+    h(
+      FieldErrors.Provider,
+      { value: isInputError(error) ? error.fields : undefined },
+      h('fieldset', { disabled: pending, style: 'display:contents' }, children),
+    ),
   );
 }

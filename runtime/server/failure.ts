@@ -7,15 +7,19 @@ export class WireFailure extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly reason: ErrorReason;
-  constructor(code: ErrorCode, reason: ErrorReason, message: string) {
+  readonly fields?: Record<string, string[]>;
+  constructor(code: ErrorCode, reason: ErrorReason, message: string, fields?: Record<string, string[]>) {
     super(message);
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.reason = reason;
+    this.fields = fields;
   }
 
   toWire(): WireError {
-    return { code: this.code, status: this.status, message: this.message, reason: this.reason };
+    const wire: WireError = { code: this.code, status: this.status, message: this.message, reason: this.reason };
+    if (this.fields) wire.fields = this.fields;
+    return wire;
   }
 }
 

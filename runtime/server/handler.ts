@@ -4,7 +4,9 @@
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import type { AppConfig, UnitOptions } from '../define.ts';
+import { ActionError } from '../action-error.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
+import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
@@ -120,7 +122,14 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
    */
   const invoke = (resolved: Resolved, ctx: ActionCallContext | LoaderCallContext): unknown => {
     const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
-    const inner = () => (ctx.scope === 'action' ? unit(ctx, ctx.payload) : unit(ctx));
+    const schema = resolved.unit.options?.input;
+    // Validation is the innermost step: guards answer first, so a refused caller learns nothing of the schema.
+    const inner =
+      ctx.scope !== 'action'
+        ? () => unit(ctx)
+        : schema
+          ? async () => unit(ctx, await validateInput(schema, ctx.payload))
+          : () => unit(ctx, ctx.payload);
     const { middleware } = ringsFor(resolved);
     return middleware.length === 0 ? inner() : runChainOrFail(middleware, ctx, inner);
   };
@@ -221,6 +230,9 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
 
   function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): WireError {
     if (error instanceof WireFailure) return error.toWire();
+    if (error instanceof ActionError) {
+      return { code: error.code, status: error.status, message: error.message, reason: 'ACTION_ERROR' };
+    }
     const outcome = asOutcome(error);
     if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
     const requestId = ctx?.requestId ?? crypto.randomUUID();
@@ -235,6 +247,16 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     const wire = toWireError(error, ctx);
     return errorResponse(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
   }
+}
+
+async function validateInput(schema: StandardSchemaV1, payload: unknown): Promise<unknown> {
+  const result = await schema['~standard'].validate(payload);
+  if (!result.issues) return result.value;
+  const fields = fieldsOf(result.issues);
+  const summary = Object.entries(fields)
+    .map(([name, messages]) => (name ? `${name}: ${messages.join(', ')}` : messages.join(', ')))
+    .join('; ');
+  throw new WireFailure('UNPROCESSABLE_CONTENT', 'INVALID_INPUT', `Invalid input. ${summary}`, fields);
 }
 
 function findUnit(module: ServerModule, kind: UnitKind, name: string): Unit | undefined {

@@ -58,6 +58,8 @@ export type ErrorReason =
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'METHOD'
   | 'DENIED'
+  | 'INVALID_INPUT'
+  | 'ACTION_ERROR'
   | 'UNEXPECTED';
 
 export interface WireError {
@@ -67,6 +69,8 @@ export interface WireError {
   reason?: ErrorReason;
   /** Present on 500s: the same id is in the server log line for the failure. */
   requestId?: string;
+  /** Present on INVALID_INPUT: the schema's messages by field (`title`, `address.city`). */
+  fields?: Record<string, string[]>;
 }
 
 export interface ErrorEnvelope {

@@ -4,7 +4,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Form } from '../../runtime/index.ts';
+import { FieldError, Form, isActionError, isInputError, useAction } from '../../runtime/index.ts';
 import { startServer, stub, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -100,5 +100,42 @@ describe('<Form>', () => {
     act(() => submit(document.getElementById('remove') as HTMLFormElement));
     await waitFor(() => expect(onError).toHaveBeenCalled());
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ message: 'Authentication required', status: 401 });
+  });
+});
+
+describe('<Form> with a validated action', () => {
+  it('shows the input errors of each field with <FieldError>, and clears them on a valid submit', async () => {
+    const onSuccess = vi.fn();
+    render(
+      h(
+        Form,
+        { action: stub('validated', 'zod'), id: 'validated', onSuccess },
+        h('input', { name: 'title', value: '' }),
+        h(FieldError, { name: 'title' }),
+        h('input', { name: 'year', value: '1500' }),
+        h(FieldError, { name: 'year' }),
+      ),
+    );
+    act(() => submit(document.getElementById('validated') as HTMLFormElement));
+    await waitFor(() => expect(document.querySelector('[data-field="title"]')?.textContent).toBe('Title is required'));
+    // A form sends strings; a schema for numbers says so until form coercion is in.
+    expect(document.querySelector('[data-field="year"]')?.textContent).toMatch(/number/i);
+  });
+});
+
+describe('isInputError', () => {
+  it('narrows a failed call to its fields', async () => {
+    let caught: unknown;
+    function Probe() {
+      const { mutate, error } = useAction(stub<{ title: string; year: number }, unknown>('validated', 'valibot'));
+      caught = error;
+      return h('button', { onClick: () => mutate({ title: '', year: 2000 }) }, 'go');
+    }
+    render(h(Probe, null));
+    act(() => (screen.getByText('go') as HTMLButtonElement).click());
+    await waitFor(() => expect(caught).not.toBeNull());
+    expect(isActionError(caught)).toBe(true);
+    expect(isInputError(caught)).toBe(true);
+    if (isInputError(caught)) expect(caught.fields).toEqual({ title: ['Title is required'] });
   });
 });

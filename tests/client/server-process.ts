@@ -10,6 +10,7 @@ const modules = {
   [`${pages}/chain.server.ts`]: () => import('../server/app/pages/chain.server.ts'),
   [`${pages}/admin/movies.server.ts`]: () => import('../server/app/pages/admin/movies.server.ts'),
   [`${pages}/gated.server.ts`]: () => import('../server/app/pages/gated.server.ts'),
+  [`${pages}/validated.server.ts`]: () => import('../server/app/pages/validated.server.ts'),
 };
 
 const app = buildApp(modules)
