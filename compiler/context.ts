@@ -20,6 +20,8 @@ export interface CompileOptions {
   runtimeModules?: readonly string[];
   /** Called after every pass with the output so far: `HPA_DEBUG=1`-style tracing without a debugger. */
   onPass?: (pass: string, code: string) => void;
+  /** Stamped into client stubs, so the server can tell a stale client (an older build) from a bad call. */
+  buildId?: string;
 }
 
 export interface Range {
@@ -35,6 +37,7 @@ export interface FileContext {
   root: string;
   runtimeModules: ReadonlySet<string>;
   isServerModule: boolean;
+  buildId: string | undefined;
   ast: t.File;
   edits: MagicString;
   /** Source ranges a pass has deleted; later passes treat what lies inside as gone. */

@@ -46,6 +46,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
     root: options.root ?? process.cwd(),
     runtimeModules: new Set([RUNTIME_MODULE, ...(options.runtimeModules ?? [])]),
     isServerModule: isServerModuleId(id),
+    buildId: options.buildId,
     ast,
     edits: new MagicString(code),
   });

@@ -13,8 +13,16 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * An ActionError thrown here, or the error a client call received (ActionCallError): recognised by its
+ * shape, so client bundles need not carry this class and its table of statuses.
+ */
 export function isActionError(error: unknown): error is ActionError {
-  return error instanceof ActionError;
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
 }
 
 /** An ActionError from input validation: `fields` holds the messages by field name. */

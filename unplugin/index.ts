@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { type UnpluginFactory, createUnplugin } from 'unplugin';
 import { CompileError, compile, type Target } from '../compiler/index.ts';
+import { BUILD_ID_MODULE, hashServerModules } from './build-id.ts';
 import { absoluteRoot, type Options, resolveOptions } from './options.ts';
 import { reportCompileError } from './report-error.ts';
 
@@ -19,6 +20,14 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   const filter = { id: { include: options.include, exclude: options.exclude } };
   // Ids that Rollup's load hook already compiled in this build (see rollupLoad).
   const compiledOnLoad = new Set<string>();
+  let buildId: string | undefined;
+  const currentBuildId = () => {
+    buildId ??= options.buildId ?? hashServerModules(absoluteRoot(options.root, projectRoot));
+    return buildId;
+  };
+  const VIRTUAL = `\0${BUILD_ID_MODULE}`;
+  const loadVirtual = (id: string) =>
+    id === VIRTUAL ? `export const buildId = ${JSON.stringify(currentBuildId())};\n` : null;
 
   function run(context: unknown, code: string, id: string) {
     // Vite gives each environment (client, SSR, and their dev graphs) its own target.
@@ -30,6 +39,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         target,
         root: absoluteRoot(options.root, projectRoot),
         runtimeModules: options.runtimeModules,
+        buildId: currentBuildId(),
       });
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
@@ -40,6 +50,16 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   return {
     name: 'hono-preact-actions',
     enforce: 'pre',
+    buildStart() {
+      // Once per build: the client and the server build each hash the same server modules.
+      buildId = undefined;
+    },
+    resolveId(id) {
+      return id === BUILD_ID_MODULE ? VIRTUAL : null;
+    },
+    load(id) {
+      return loadVirtual(id);
+    },
     vite: {
       configResolved(config) {
         projectRoot = config.root;
@@ -48,11 +68,13 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     rollup: {
       buildStart() {
         compiledOnLoad.clear();
+        buildId = undefined;
       },
       // Rollup builds a module's map from the code its load returned, whatever a transform's map says,
       // so a client map would carry the removed server bodies. Compiling in load makes our redacted
       // map the module's base map. Only for client builds, only for files Rollup would read from disk.
       async load(id) {
+        if (id === VIRTUAL) return loadVirtual(id);
         if ((options.target ?? 'client') !== 'client' || id.includes('?') || id.startsWith('\0')) return null;
         if (!matches(filter.id, id)) return null;
         const code = await readFile(id, 'utf8').catch(() => null);

@@ -13,6 +13,9 @@ export interface Options {
   /** Which files the compiler sees (default: every script outside node_modules). */
   include?: RegExp | RegExp[];
   exclude?: RegExp | RegExp[];
+  /** This build's id, stamped into stubs and served as `virtual:hono-preact-actions/build-id`.
+   * Default: HPA_BUILD_ID, else a hash of the server modules under `root`. */
+  buildId?: string;
 }
 
 export interface Resolved {
@@ -22,6 +25,7 @@ export interface Resolved {
   runtimeModules: string[];
   include: RegExp[];
   exclude: RegExp[];
+  buildId: string | undefined;
 }
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
@@ -42,6 +46,7 @@ export function resolveOptions(options: Options = {}): Resolved {
     runtimeModules: options.runtimeModules ?? [],
     include: [options.include ?? SCRIPT_ID].flat(),
     exclude: [NODE_MODULES, OWN_RUNTIME, ...[options.exclude ?? []].flat()],
+    buildId: options.buildId ?? process.env.HPA_BUILD_ID,
   };
 }
 

@@ -11,6 +11,8 @@ export function replaceServerModule(file: FileContext): void {
   const shape = file.serverModule;
   if (!shape) throw new TypeError('replace-server-module runs after validate-server-exports');
   const key = JSON.stringify(file.moduleKey());
+  // Each stub names its module, and, when the build has an id, the build it belongs to.
+  const identity = file.buildId === undefined ? `module: ${key}` : `module: ${key}, build: ${JSON.stringify(file.buildId)}`;
   const { edits, code } = file;
 
   let cursor = 0;
@@ -18,7 +20,7 @@ export function replaceServerModule(file: FileContext): void {
     const start = statement.start ?? 0;
     const end = statement.end ?? 0;
     if (start > cursor) edits.remove(cursor, start);
-    edits.overwrite(start, end, `${exports.map((entry) => stubStatement(entry, key)).join('\n')}\n`);
+    edits.overwrite(start, end, `${exports.map((entry) => stubStatement(entry, identity)).join('\n')}\n`);
     cursor = end;
   }
   if (code.length > cursor) edits.remove(cursor, code.length);
@@ -26,24 +28,24 @@ export function replaceServerModule(file: FileContext): void {
   if (shape.statements.length === 0) edits.append('export {};\n');
 }
 
-function stubStatement(entry: ServerExport, key: string): string {
+function stubStatement(entry: ServerExport, identity: string): string {
   switch (entry.name) {
     case 'default':
-      return `export default { module: ${key}, loader: "default" };`;
+      return `export default { ${identity}, loader: "default" };`;
     case 'serverActions':
-      return `export const serverActions = ${stubMap(entry.entries ?? [], key, 'action')};`;
+      return `export const serverActions = ${stubMap(entry.entries ?? [], identity, 'action')};`;
     case 'serverLoaders':
-      return `export const serverLoaders = ${stubMap(entry.entries ?? [], key, 'loader')};`;
+      return `export const serverLoaders = ${stubMap(entry.entries ?? [], identity, 'loader')};`;
     default:
       return `export const ${entry.name} = [];`;
   }
 }
 
-function stubMap(entries: readonly string[], key: string, kind: 'action' | 'loader'): string {
+function stubMap(entries: readonly string[], identity: string, kind: 'action' | 'loader'): string {
   if (entries.length === 0) return '{}';
   const lines = entries.map((name) => {
     const property = IDENTIFIER.test(name) ? name : JSON.stringify(name);
-    return `  ${property}: { module: ${key}, ${kind}: ${JSON.stringify(name)} },`;
+    return `  ${property}: { ${identity}, ${kind}: ${JSON.stringify(name)} },`;
   });
   return `{\n${lines.join('\n')}\n}`;
 }

@@ -3,7 +3,8 @@
 import {
   ACTION_PARAM,
   ACTIONS_PATH,
-  codeForStatus,
+  BUILD_HEADER,
+  type ErrorCode,
   ENVELOPE_FIELD,
   FILE_FIELD_PREFIX,
   FILE_PLACEHOLDER,
@@ -12,19 +13,26 @@ import {
   MODULE_PARAM,
   type WireError,
 } from '../shared/wire.ts';
-import { ActionError } from '../action-error.ts';
 import type { UnitStub } from '../shared/unit-identity.ts';
+import { reloadForNewBuild } from './navigation.ts';
 
 export type { UnitStub } from '../shared/unit-identity.ts';
 
-/** An error the server answered with: its message, and the stable code, status and reason of the wire. */
-export class ActionCallError extends ActionError {
+/**
+ * An error the server answered with: its message, and the stable code, status and reason of the wire.
+ * isActionError and isInputError recognise it (it has the shape of an ActionError, without the class).
+ */
+export class ActionCallError extends Error {
   override name = 'ActionCallError';
+  readonly code: ErrorCode;
+  readonly status: number;
   readonly reason?: string;
   readonly requestId?: string;
   readonly fields?: Record<string, string[]>;
   constructor(error: WireError) {
-    super({ code: error.code, message: error.message });
+    super(error.message);
+    this.code = error.code;
+    this.status = error.status;
     this.reason = error.reason;
     this.requestId = error.requestId;
     this.fields = error.fields;
@@ -49,21 +57,26 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   const envelope = stub.action
     ? { module: stub.module, action: stub.action, payload: input }
     : { module: stub.module, loader: stub.loader, location: input };
+  const request = encode(envelope);
+  if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
   const response = await fetch(unitUrl(stub), {
     method: 'POST',
     credentials: 'same-origin',
     signal: options.signal,
-    ...encode(envelope),
+    ...request,
   });
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     await readStream(response, options.onChunk);
     return { kind: 'data', data: undefined, streamed: true };
   }
   const body = await response.json().catch(() => null);
+  if (body?.error?.reason === 'STALE_CLIENT') reloadForNewBuild(stub.build);
   if (body?.error) throw new ActionCallError(body.error);
   if (!response.ok || !body) {
     const status = response.status;
-    throw new ActionCallError({ code: codeForStatus(status), status, message: `The server answered ${status}.` });
+    // No envelope: a proxy or a crash answered. The status is exact; the code only says which side failed.
+    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    throw new ActionCallError({ code, status, message: `The server answered ${status}.` });
   }
   if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to };
   return { kind: 'data', data: body.data, streamed: false };

@@ -25,3 +25,21 @@ export function setPageReloader(reloader: () => Promise<void>): () => void {
 export function reloadCurrentPage(): Promise<void> {
   return reloadPage();
 }
+
+const RELOADED = 'hpa:reloaded-from-build';
+let reload = () => location.reload();
+
+/** For tests: what a reload does. */
+export function setReloader(reloader: () => void): void {
+  reload = reloader;
+}
+
+/**
+ * The server runs a newer build than this page: reload once to get it. Once per build, so a server that
+ * keeps answering STALE_CLIENT cannot make the page reload in a loop.
+ */
+export function reloadForNewBuild(build: string | undefined): void {
+  if (!build || sessionStorage.getItem(RELOADED) === build) return;
+  sessionStorage.setItem(RELOADED, build);
+  reload();
+}

@@ -7,7 +7,7 @@ import type { AppConfig, UnitOptions } from '../define.ts';
 import { ActionError } from '../action-error.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
-import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { registerPageLoaders } from './page-loaders.ts';
@@ -30,6 +30,11 @@ export interface HandlerOptions extends OriginOptions {
   production?: boolean;
   /** Where unexpected errors are logged, with the request id the client sees (default: console.error). */
   onError?: (error: unknown, info: { requestId: string; module: string; unit: string }) => void;
+  /**
+   * This build's id (the plugin's `virtual:hono-preact-actions/build-id`). A call for an unknown unit from a
+   * client of another build is answered 409 STALE_CLIENT, which the client turns into one reload.
+   */
+  buildId?: string;
   /** Where a stream observer that threw is reported; the stream goes on (default: console.error). */
   onObserverError?: (
     error: unknown,
@@ -114,6 +119,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     logError(error, { requestId, module, unit });
     const message = production || !(error instanceof Error) ? 'Internal server error.' : error.message;
     return { code: 'INTERNAL_SERVER_ERROR', status: 500, message, reason: 'UNEXPECTED', requestId };
+  };
+
+  /** A client that names its build, of another build than ours: what it calls may have moved or gone. */
+  const isStale = (request: Request): boolean => {
+    const clientBuild = request.headers.get(BUILD_HEADER);
+    return options.buildId !== undefined && clientBuild !== null && clientBuild !== options.buildId;
   };
 
   /**
@@ -241,6 +252,13 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   }
 
   function answerFailure(c: Context, error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): Response {
+    if (error instanceof WireFailure && error.code === 'NOT_FOUND' && isStale(c.req.raw)) {
+      error = new WireFailure(
+        'CONFLICT',
+        'STALE_CLIENT',
+        'This page comes from another build of the app than the server runs; reload it.',
+      );
+    }
     const outcome = asOutcome(error);
     if (outcome && isRedirect(outcome))
       return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });

@@ -4,6 +4,8 @@
 // <Form>'s action URL, a page's loader) can name it during a server render too.
 export interface UnitStub {
   module: string;
+  /** The build the stub was compiled in, when the plugin gave one. */
+  build?: string;
   action?: string;
   loader?: string;
 }

@@ -10,6 +10,9 @@ export const ENVELOPE_FIELD = '__hpa';
 export const FILE_PLACEHOLDER = '__hpa_file';
 export const FILE_FIELD_PREFIX = '__hpa_file_';
 
+/** The build a client was made by, sent with every call; a server of another build answers 409 for unknown units. */
+export const BUILD_HEADER = 'x-hpa-build';
+
 /** Query parameters that name the unit before the body is read, so its own body limit applies. */
 export const MODULE_PARAM = 'module';
 export const ACTION_PARAM = 'action';
@@ -59,6 +62,7 @@ export type ErrorReason =
   | 'METHOD'
   | 'DENIED'
   | 'INVALID_INPUT'
+  | 'STALE_CLIENT'
   | 'ACTION_ERROR'
   | 'UNEXPECTED';
 

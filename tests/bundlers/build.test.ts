@@ -2,11 +2,13 @@
 // no marker, no server module body, no db.ts, not even in its source maps; its stubs carry the keys
 // actionsHandler computes. The server output keeps every body. Errors name file:line:col, and a
 // position in each bundle maps back to its line in the page.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../runtime/server/registry.ts';
+import { hashServerModules } from '../../unplugin/build-id.ts';
 import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT } from './builders.ts';
 
 const MARKER = /SERVER_MARKER_\w+/g;
@@ -103,8 +105,29 @@ describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
 });
 
 describe('vite SSR build', () => {
-  it('compiles for the server and keeps every body behind the glob', async () => {
+  it('compiles for the server, keeps every body behind the glob, and shares the client build id', async () => {
     const ssr = await build('vite', { entry: 'src/server.tsx', target: 'server' });
     for (const marker of ALL_MARKERS) expect(ssr.code).toContain(marker);
+    const client = await build('vite', { entry: 'src/main.tsx', target: 'client' });
+    const stubBuilds = new Set([...client.code.matchAll(/build:\s*"([0-9a-f]{12})"/g)].map((m) => m[1]));
+    expect(stubBuilds.size).toBe(1);
+    expect(ssr.code).toContain(`"${[...stubBuilds][0]}"`);
   }, 60_000);
+});
+
+describe('the build id', () => {
+  it('hashes the server modules: the same tree gives the same id, a changed module another', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'hpa-build-id-'));
+    mkdirSync(join(scratch, 'admin'));
+    writeFileSync(join(scratch, 'movies.server.ts'), 'export const serverActions = {};');
+    writeFileSync(join(scratch, 'admin', 'users.server.ts'), 'export const serverActions = {};');
+    writeFileSync(join(scratch, 'page.tsx'), 'export const x = 1;');
+    const first = hashServerModules(scratch);
+    expect(first).toMatch(/^[0-9a-f]{12}$/);
+    writeFileSync(join(scratch, 'page.tsx'), 'export const x = 2;');
+    expect(hashServerModules(scratch)).toBe(first);
+    writeFileSync(join(scratch, 'admin', 'users.server.ts'), 'export const serverActions = { ban: defineAction(f) };');
+    expect(hashServerModules(scratch)).not.toBe(first);
+    rmSync(scratch, { recursive: true, force: true });
+  });
 });

@@ -13,7 +13,7 @@ const modules = {
   [`${pages}/validated.server.ts`]: () => import('../server/app/pages/validated.server.ts'),
 };
 
-const app = buildApp(modules)
+const app = buildApp(modules, { buildId: 'server-build' })
   .get('/__journal', (c) => c.json(journal))
   .post('/__journal/reset', (c) => {
     journal.reset();
