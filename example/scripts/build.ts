@@ -1,9 +1,9 @@
 // Builds the example: the client bundle (with a manifest) and the server bundle (Vite's SSR build).
 import { build } from 'vite';
-import { CONFIG, EXAMPLE, SERVER_DIR } from './paths.ts';
+import { CLIENT_DIR, CONFIG, EXAMPLE, SERVER_DIR } from './paths.ts';
 
 export async function buildExample(): Promise<void> {
-  await build({ root: EXAMPLE, configFile: CONFIG, logLevel: 'warn' });
+  await build({ root: EXAMPLE, configFile: CONFIG, logLevel: 'warn', build: { outDir: CLIENT_DIR } });
   await build({
     root: EXAMPLE,
     configFile: CONFIG,

@@ -1,8 +1,12 @@
 import { join, resolve } from 'node:path';
 
-export const EXAMPLE = resolve(import.meta.dirname, '..');
+/** The app to build and serve: this folder, or another copy of it (EXAMPLE_ROOT), as the deploy test does. */
+export const EXAMPLE = process.env.EXAMPLE_ROOT
+  ? resolve(process.env.EXAMPLE_ROOT)
+  : resolve(import.meta.dirname, '..');
 export const CONFIG = join(EXAMPLE, 'vite.config.ts');
-export const CLIENT_DIR = join(EXAMPLE, 'dist', 'client');
-export const SERVER_DIR = join(EXAMPLE, 'dist', 'server');
+const DIST = join(EXAMPLE, 'dist');
+export const CLIENT_DIR = join(DIST, 'client');
+export const SERVER_DIR = join(DIST, 'server');
 /** The port to serve on: PORT, else 3000 (0 picks a free one). */
 export const PORT = Number(process.env.PORT ?? 3000);

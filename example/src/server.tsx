@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { actionsHandler, loadersHandler, renderPage } from 'hono-preact-actions/server';
+import { buildId } from 'virtual:hono-preact-actions/build-id';
 import { App } from './app.tsx';
 import appConfig from './app-config.ts';
 import { dataDir } from './server/db.ts';
@@ -21,6 +22,7 @@ function Document({ settings, path }: { settings: AppSettings; path: string }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="build" content={buildId} />
         <style>
           {'body{font:16px system-ui;margin:2rem auto;max-width:42rem}li{margin:.25rem 0}progress{width:60%}'}
         </style>
@@ -41,7 +43,8 @@ function Document({ settings, path }: { settings: AppSettings; path: string }) {
 export function createApp(settings: AppSettings) {
   // Eager: the pages import these modules anyway, so lazy loading would save nothing.
   const modules = import.meta.glob('/src/pages/**/*.server.ts', { eager: true });
-  const options = { app: appConfig, root: '/src/pages' };
+  // buildId: a client of an older build calling what this build no longer has gets 409 and reloads.
+  const options = { app: appConfig, root: '/src/pages', buildId };
   return new Hono()
     .post('/__actions', actionsHandler(modules, options))
     .post('/__loaders', loadersHandler(modules, options))
