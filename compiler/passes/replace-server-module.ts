@@ -12,7 +12,8 @@ export function replaceServerModule(file: FileContext): void {
   if (!shape) throw new TypeError('replace-server-module runs after validate-server-exports');
   const key = JSON.stringify(file.moduleKey());
   // Each stub names its module, and, when the build has an id, the build it belongs to.
-  const identity = file.buildId === undefined ? `module: ${key}` : `module: ${key}, build: ${JSON.stringify(file.buildId)}`;
+  const identity =
+    file.buildId === undefined ? `module: ${key}` : `module: ${key}, build: ${JSON.stringify(file.buildId)}`;
   const { edits, code } = file;
 
   let cursor = 0;
