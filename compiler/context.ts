@@ -5,6 +5,7 @@ import type MagicString from 'magic-string';
 import { moduleKeyFromRelativePath } from '../runtime/shared/module-key.ts';
 import { analyzeFile, type FileAnalysis } from './analyze/analyze-file.ts';
 import type { t } from './babel.ts';
+import type { ServerModuleManifest } from './describe-server-module.ts';
 import { errorAt } from './errors.ts';
 import type { ServerModuleShape } from './passes/validate-server-exports.ts';
 
@@ -22,6 +23,8 @@ export interface CompileOptions {
   onPass?: (pass: string, code: string) => void;
   /** Stamped into client stubs, so the server can tell a stale client (an older build) from a bad call. */
   buildId?: string;
+  /** Told what each server module exposes (actions, loaders, guards, options), for the action manifest. */
+  onServerModule?: (manifest: ServerModuleManifest) => void;
 }
 
 export interface Range {

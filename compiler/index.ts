@@ -11,3 +11,4 @@ export {
 } from './detect.ts';
 export { CompileError, type CompileErrorCode, type SourceLocation } from './errors.ts';
 export { type CompileResult, compile } from './pipeline.ts';
+export type { ServerModuleManifest } from './describe-server-module.ts';

@@ -6,6 +6,7 @@ import MagicString from 'magic-string';
 import { parseModule } from './babel.ts';
 import { type CompileOptions, createContext, type FileContext, type Range } from './context.ts';
 import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
+import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
@@ -54,6 +55,10 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   for (const pass of passesFor(file)) {
     pass(file);
     options.onPass?.(pass.name, file.edits.toString());
+  }
+  if (options.onServerModule && file.isServerModule) {
+    const manifest = describeServerModule(file);
+    if (manifest) options.onServerModule(manifest);
   }
 
   if (!file.edits.hasChanged()) return null;

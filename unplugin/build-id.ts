@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 import { isServerModuleId } from '../compiler/index.ts';
 
 export const BUILD_ID_MODULE = 'virtual:hono-preact-actions/build-id';
+/** Emitted next to each build's output: what the build exposes to callers. */
+export const MANIFEST_FILE = 'hono-preact-actions.manifest.json';
 
 export function hashServerModules(root: string): string {
   const files: string[] = [];

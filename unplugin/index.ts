@@ -3,8 +3,8 @@
 // to each bundler in the form it shows best. All the work is compile()'s.
 import { readFile } from 'node:fs/promises';
 import { type UnpluginFactory, createUnplugin } from 'unplugin';
-import { CompileError, compile, type Target } from '../compiler/index.ts';
-import { BUILD_ID_MODULE, hashServerModules } from './build-id.ts';
+import { CompileError, compile, type ServerModuleManifest, type Target } from '../compiler/index.ts';
+import { BUILD_ID_MODULE, hashServerModules, MANIFEST_FILE } from './build-id.ts';
 import { absoluteRoot, type Options, resolveOptions } from './options.ts';
 import { reportCompileError } from './report-error.ts';
 
@@ -21,6 +21,9 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   // Ids that Rollup's load hook already compiled in this build (see rollupLoad).
   const compiledOnLoad = new Set<string>();
   let buildId: string | undefined;
+  // What each server module exposes, gathered while compiling: the action manifest of the build.
+  const manifests = new Map<string, ServerModuleManifest>();
+  let serving = false;
   const currentBuildId = () => {
     buildId ??= options.buildId ?? hashServerModules(absoluteRoot(options.root, projectRoot));
     return buildId;
@@ -40,6 +43,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         root: absoluteRoot(options.root, projectRoot),
         runtimeModules: options.runtimeModules,
         buildId: currentBuildId(),
+        onServerModule: (manifest) => manifests.set(manifest.key, manifest),
       });
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
@@ -53,6 +57,17 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     buildStart() {
       // Once per build: the client and the server build each hash the same server modules.
       buildId = undefined;
+      manifests.clear();
+    },
+    buildEnd() {
+      // The manifest: what this build exposes to callers, for review in CI (not under a dev server).
+      if (serving || manifests.size === 0) return;
+      const modules = [...manifests.values()].sort((a, b) => a.key.localeCompare(b.key));
+      this.emitFile({
+        type: 'asset',
+        fileName: MANIFEST_FILE,
+        source: `${JSON.stringify({ buildId: currentBuildId(), modules }, null, 2)}\n`,
+      });
     },
     resolveId(id) {
       return id === BUILD_ID_MODULE ? VIRTUAL : null;
@@ -63,12 +78,14 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     vite: {
       configResolved(config) {
         projectRoot = config.root;
+        serving = config.command === 'serve';
       },
     },
     rollup: {
       buildStart() {
         compiledOnLoad.clear();
         buildId = undefined;
+        manifests.clear();
       },
       // Rollup builds a module's map from the code its load returned, whatever a transform's map says,
       // so a client map would carry the removed server bodies. Compiling in load makes our redacted

@@ -27,6 +27,8 @@ export interface ServerExport {
   name: ServerModuleExport;
   /** For serverActions and serverLoaders: the entry names, in source order. */
   entries?: string[];
+  /** For their entries written as `defineAction(fn, { … })`: the options object, for the manifest. */
+  options?: Record<string, t.Node>;
 }
 
 export interface ServerModuleShape {
@@ -56,7 +58,8 @@ export function validateServerExports(file: FileContext): void {
   const describe = (name: ServerModuleExport, node: t.Node, value: t.Node | null | undefined): ServerExport => {
     seen.set(name, node);
     if (!MAP_EXPORTS.has(name)) return { name };
-    return { name, entries: mapEntries(file, name, node, value, locals) };
+    const options: Record<string, t.Node> = {};
+    return { name, entries: mapEntries(file, name, node, value, locals, options), options };
   };
 
   for (const statement of program.body) {
@@ -244,6 +247,7 @@ function mapEntries(
   site: t.Node,
   value: t.Node | null | undefined,
   locals: Locals,
+  options: Record<string, t.Node>,
 ): string[] {
   let object = unwrap(value);
   if (object?.type === 'Identifier' && locals.values.has(object.name)) object = unwrap(locals.values.get(object.name));
@@ -278,6 +282,9 @@ function mapEntries(
       );
     }
     entries.push(key);
+    const entryValue = property.type === 'ObjectProperty' ? unwrap(property.value) : null;
+    const second = entryValue?.type === 'CallExpression' ? entryValue.arguments[1] : undefined;
+    if (second) options[key] = second;
   }
   return entries;
 }

@@ -115,6 +115,35 @@ describe('vite SSR build', () => {
   }, 60_000);
 });
 
+describe('the action manifest', () => {
+  it.each(['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack'] as Bundler[])(
+    '%s emits what the build exposes: keys, actions with their options, loaders, guards and use',
+    async (bundler) => {
+      const output = await build(bundler, { entry: 'src/main.tsx', target: 'client' });
+      const manifest = JSON.parse(output.files.get('hono-preact-actions.manifest.json') ?? 'null');
+      expect(manifest.buildId).toMatch(/^[0-9a-f]{12}$/);
+      expect(manifest.modules).toEqual([
+        {
+          key: 'admin/movies',
+          actions: [{ name: 'purge', input: false, bodyLimit: null, use: false }],
+          loaders: [],
+          exports: ['serverActions'],
+        },
+        {
+          key: 'movies',
+          actions: [
+            { name: 'addMovie', input: false, bodyLimit: null, use: false },
+            { name: 'importPosters', input: true, bodyLimit: 8 * 1024 * 1024, use: false },
+          ],
+          loaders: ['default'],
+          exports: ['default', 'pageUse', 'serverActions'],
+        },
+      ]);
+    },
+    60_000,
+  );
+});
+
 describe('the build id', () => {
   it('hashes the server modules: the same tree gives the same id, a changed module another', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'hpa-build-id-'));

@@ -11,9 +11,14 @@ export default serverLoader;
 
 export const pageUse = requireSession;
 
+const titleSchema = {
+  '~standard': { version: 1, vendor: 'fixture', validate: (value: unknown) => ({ value }) },
+} as const;
+
 export const serverActions = {
   addMovie: defineAction<{ title: string }, { ok: boolean; count: number }>(async (_ctx, payload) => {
     console.log('SERVER_MARKER_movies_action');
     return { ok: true, count: await db.insert(payload.title) };
   }),
+  importPosters: defineAction(async () => ({ ok: true }), { input: titleSchema, bodyLimit: 8 * 1024 * 1024 }),
 };
