@@ -33,7 +33,7 @@ function examples(markdown: string): Example[] {
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await listen(createApp());
+  server = await listen(createApp({ buildId: 'the-current-build' }));
 });
 afterAll(() => server.close());
 
