@@ -3,11 +3,11 @@
 // server answers 409 STALE_CLIENT, the page reloads once into build-2, and the call works there.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCRATCH = join(ROOT, '.cache', 'deploy');
@@ -28,15 +28,6 @@ function copyExample(name: string, edit?: (path: string, text: string) => string
     }
   }
   return folder;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function serve(root: string, port: number, dataDir: string): Promise<ChildProcess> {

@@ -3,10 +3,10 @@
 // would make npm ci refuse a lock that lists them), and starts the portable app on each.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { freePort } from '../helpers/free-port.ts';
 
 const CACHE = process.env.HPA_RUNTIME_CACHE ?? join(homedir(), '.cache', 'hono-preact-actions', 'runtimes');
 const HERE = import.meta.dirname;
@@ -35,15 +35,6 @@ function provision(runtime: keyof typeof PACKAGES): string {
     );
   }
   return path;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Running {
