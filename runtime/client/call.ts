@@ -57,7 +57,8 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   const envelope = stub.action
     ? { module: stub.module, action: stub.action, payload: input }
     : { module: stub.module, loader: stub.loader, location: input };
-  const request = encode(envelope);
+  // A form's data goes as the form would send it: the server coerces its fields by the action's schema.
+  const request: RequestInit = input instanceof FormData ? { body: input } : encode(envelope);
   if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
   const response = await fetch(unitUrl(stub), {
     method: 'POST',

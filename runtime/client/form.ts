@@ -1,7 +1,7 @@
-// <Form action={serverActions.addMovie}>: a form that calls the action. Fields are collected as seed
-// 000 says (Object.fromEntries(new FormData(form)): strings stay strings, the last of a repeated name
-// wins, files go as multipart); its inputs are disabled while the call is pending. Without
-// JavaScript it still posts to the action's URL.
+// <Form action={serverActions.addMovie}>: a form that calls the action. It sends its form data as the
+// browser would without JavaScript (to the action's URL, which it also posts to when JavaScript is off),
+// so both arrive alike: by seed 000's rules (strings stay strings, the last of a repeated name wins,
+// files kept), or coerced by the action's input schema. Its inputs are disabled while pending.
 import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { isInputError } from '../action-error.ts';
@@ -17,8 +17,10 @@ type FormAttributes = Omit<
 >;
 
 export type FormProps<P, R> = FormAttributes &
-  UseActionOptions<P, R> & {
+  Omit<UseActionOptions<P, R>, 'onMutate'> & {
     action: Action<P, R>;
+    /** Before the request, with the form's data; the return value comes back to onError as the snapshot. */
+    onMutate?: (data: FormData) => unknown;
     children?: ComponentChildren;
   };
 
@@ -33,9 +35,10 @@ export function FieldError({ name }: { name: string }) {
 
 export function Form<P, R>(props: FormProps<P, R>) {
   const { action, invalidate, onMutate, onSuccess, onError, onChunk, concurrency, children, ...attributes } = props;
-  const { mutate, pending, error } = useAction(action, {
+  const { mutate, pending, error } = useAction<P, R>(action, {
     invalidate,
-    onMutate,
+    // The payload <Form> sends is its FormData (see above), so that is what onMutate receives.
+    onMutate: onMutate as unknown as ((payload: P) => unknown) | undefined,
     onSuccess,
     onError,
     onChunk,
@@ -44,7 +47,7 @@ export function Form<P, R>(props: FormProps<P, R>) {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    void mutate(Object.fromEntries(new FormData(form)) as P);
+    void mutate(new FormData(form) as unknown as P);
   };
   const stub = stubOf(action);
   return h(

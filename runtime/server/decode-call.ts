@@ -3,6 +3,7 @@
 // holds files (an envelope field plus one field per file); urlencoded or multipart from a plain form.
 import { ENVELOPE_FIELD, FILE_FIELD_PREFIX, FILE_PLACEHOLDER } from '../shared/wire.ts';
 import { WireFailure } from './failure.ts';
+import type { FormEntries } from './coerce-form.ts';
 import { readBodyBytes, readBodyText } from './read-body.ts';
 
 export type UnitKind = 'action' | 'loader';
@@ -10,9 +11,9 @@ export type UnitKind = 'action' | 'loader';
 export interface DecodedCall {
   module?: unknown;
   unit?: unknown;
-  /** The action's payload, or the loader's location. */
+  /** The action's payload, or the loader's location; for a form, its entries (see coerce-form.ts). */
   input: unknown;
-  /** True when the body was a plain HTML form (no envelope): its fields are the payload. */
+  /** True when the body was a form (no envelope): `input` holds its entries, in order. */
   fromForm: boolean;
 }
 
@@ -31,7 +32,7 @@ export async function decodeCall(request: Request, kind: UnitKind, limits: Decod
       return fromMultipart(await parseForm(request, contentType, limits), kind);
     case 'application/x-www-form-urlencoded': {
       const params = new URLSearchParams(await readBodyText(request, limits.bodyLimit));
-      return { input: payloadFromFields(params, limits.maxFields), fromForm: true };
+      return { input: formEntries(params, limits.maxFields), fromForm: true };
     }
     default:
       throw new WireFailure(
@@ -89,7 +90,7 @@ function tooManyFields(maxFields: number): WireFailure {
 
 function fromMultipart(form: FormData, kind: UnitKind): DecodedCall {
   const envelopeText = form.get(ENVELOPE_FIELD);
-  if (envelopeText === null) return { input: payloadFromFields(form, Number.POSITIVE_INFINITY), fromForm: true };
+  if (envelopeText === null) return { input: formEntries(form, Number.POSITIVE_INFINITY), fromForm: true };
   if (typeof envelopeText !== 'string') {
     throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `The ${ENVELOPE_FIELD} field must be text.`);
   }
@@ -120,22 +121,15 @@ function restoreFiles(value: unknown, form: FormData): unknown {
 
 const FORBIDDEN_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
-/**
- * A plain form's fields as the payload, as seed 000 describes: strings stay strings, files stay files,
- * and a name sent more than once keeps its last value. Names that could reach a prototype are refused.
- */
-export function payloadFromFields(
-  fields: Iterable<[string, FormDataEntryValue | string]>,
-  maxFields: number,
-): Record<string, FormDataEntryValue> {
-  const payload: Record<string, FormDataEntryValue> = {};
-  let count = 0;
+/** A form's entries, in order, with names that could reach a prototype refused and their number bounded. */
+export function formEntries(fields: Iterable<[string, FormDataEntryValue | string]>, maxFields: number): FormEntries {
+  const entries: FormEntries = [];
   for (const [name, value] of fields) {
-    if (++count > maxFields) throw tooManyFields(maxFields);
+    if (entries.length >= maxFields) throw tooManyFields(maxFields);
     if (FORBIDDEN_FIELD_NAMES.has(name)) {
       throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', `The field name ${JSON.stringify(name)} is not allowed.`);
     }
-    payload[name] = value;
+    entries.push([name, value]);
   }
-  return payload;
+  return entries;
 }

@@ -10,6 +10,7 @@ import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
+import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
 import { registerPageLoaders } from './page-loaders.ts';
 import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
@@ -77,6 +78,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       ));
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
   const ringsCache = new WeakMap<object, Rings>();
+  const formSchemas = new WeakMap<object, ReturnType<typeof jsonSchemaOf>>();
+  /** The unit's input schema as JSON Schema, converted once: what a form's fields are coerced by. */
+  const formSchemaOf = (resolved: Resolved) => {
+    if (!formSchemas.has(resolved.unit)) formSchemas.set(resolved.unit, jsonSchemaOf(resolved.unit.options?.input));
+    return formSchemas.get(resolved.unit) ?? null;
+  };
 
   const resolve = async (moduleName: unknown, unitName: unknown): Promise<Resolved> => {
     if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
@@ -197,10 +204,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         resolved = await resolve(call.module, call.unit);
       }
 
+      // A form's fields become the payload by the action's schema (coerce-form.ts), or by seed 000's rules.
+      const input = call.fromForm ? formPayload(call.input as FormEntries, formSchemaOf(resolved)) : call.input;
       const callCtx =
         kind === 'action'
-          ? new ActionCallContext(c, resolved.entry.key, resolved.name, call.input)
-          : new LoaderCallContext(c, resolved.entry.key, resolved.name, toLocation(call.input));
+          ? new ActionCallContext(c, resolved.entry.key, resolved.name, input)
+          : new LoaderCallContext(c, resolved.entry.key, resolved.name, toLocation(input));
       ctx = callCtx;
       const result = await invoke(resolved, callCtx);
       if (isStreamResult(result)) {
