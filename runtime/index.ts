@@ -37,9 +37,9 @@ export {
 export { ActionGuardError, type Deny, deny, type Outcome, type Redirect, redirect } from './outcomes.ts';
 export { type Cache, createCache, invalidateCaches } from './client/cache.ts';
 export { ActionCallError } from './client/call.ts';
-export { FieldError, Form, type FormProps } from './client/form.ts';
+export { FieldError, Form, FormError, type FormProps } from './client/form.ts';
 export { setNavigator } from './client/navigation.ts';
 export { type UseActionOptions, type UseActionResult, useAction } from './client/use-action.ts';
-export { type GetLoaderDataOptions, getLoaderData, type LoaderData } from './page-data.ts';
+export { type GetLoaderDataOptions, getLoaderData, type LoaderData, useFormResult } from './page-data.ts';
 export { ActionError, type InputError, isActionError, isInputError } from './action-error.ts';
 export type { InferInput, InferOutput, StandardSchemaV1 } from './shared/standard-schema.ts';

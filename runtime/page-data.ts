@@ -10,6 +10,8 @@ import { call, type UnitStub } from './client/call.ts';
 import { followRedirect, setPageReloader } from './client/navigation.ts';
 import type { LoaderLocation } from './context.ts';
 import type { Loader, LoaderUnit } from './define.ts';
+import { stubOf } from './shared/unit-identity.ts';
+import type { FormResult } from './shared/wire.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
 export interface LoaderData<T> {
@@ -20,6 +22,8 @@ export interface LoaderData<T> {
 export interface PageRenderScope {
   wanted: Set<object>;
   data: Map<object, unknown>;
+  /** The answer of a form posted without JavaScript just before this page view. */
+  formResult?: FormResult;
 }
 
 export const PageRender = createContext<PageRenderScope | null>(null);
@@ -90,15 +94,31 @@ function currentLocation(): LoaderLocation {
   return { path: location.pathname, search: location.search };
 }
 
-let embedded: { path: string; data: Record<string, unknown> } | null | undefined;
+let embedded: { path: string; data: Record<string, unknown>; form?: FormResult } | null | undefined;
 
-/** The server's data for this loader, once, and only if it was rendered for the page we are on. */
-function takeEmbedded<T>(stub: UnitStub): T | undefined {
+function readEmbedded() {
   if (embedded === undefined) {
     const script = typeof document === 'undefined' ? null : document.getElementById(EMBEDDED_DATA_ID);
     embedded = script?.textContent ? JSON.parse(script.textContent) : null;
   }
-  if (!embedded || embedded.path !== currentPath()) return undefined;
+  return embedded && embedded.path === currentPath() ? embedded : null;
+}
+
+/**
+ * The answer a form for this action got when it was posted without JavaScript, on the page view that
+ * followed (server render and hydration alike); undefined on any other view.
+ */
+export function useFormResult(action: unknown): FormResult | undefined {
+  const scope = useContext(PageRender);
+  const stub = stubOf(action);
+  const result = scope ? scope.formResult : typeof document === 'undefined' ? undefined : readEmbedded()?.form;
+  return stub && result?.module === stub.module && result.action === stub.action ? result : undefined;
+}
+
+/** The server's data for this loader, once, and only if it was rendered for the page we are on. */
+function takeEmbedded<T>(stub: UnitStub): T | undefined {
+  const embedded = readEmbedded();
+  if (!embedded) return undefined;
   const key = `${stub.module}:${stub.loader}`;
   if (!Object.hasOwn(embedded.data, key)) return undefined;
   const data = embedded.data[key] as T;

@@ -45,15 +45,22 @@ export function createApp(settings: AppSettings) {
   const modules = import.meta.glob('/src/pages/**/*.server.ts', { eager: true });
   // buildId: a client of an older build calling what this build no longer has gets 409 and reloads.
   const options = { app: appConfig, root: '/src/pages', buildId };
-  return new Hono()
-    .post('/__actions', actionsHandler(modules, options))
-    .post('/__loaders', loadersHandler(modules, options))
-    .get('/posters/:name', async (c) => {
-      const name = c.req.param('name');
-      if (!/^[\w.-]+$/.test(name)) return c.notFound();
-      const bytes = await readFile(join(dataDir, 'posters', name)).catch(() => null);
-      if (!bytes) return c.notFound();
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': name.endsWith('.png') ? 'image/png' : 'image/jpeg' });
-    })
-    .get('*', (c) => renderPage(c, <Document settings={settings} path={c.req.path} />, { defaultTitle: 'Movies' }));
+  return (
+    new Hono()
+      .post('/__actions', actionsHandler(modules, options))
+      .post('/__loaders', loadersHandler(modules, options))
+      .get('/posters/:name', async (c) => {
+        const name = c.req.param('name');
+        if (!/^[\w.-]+$/.test(name)) return c.notFound();
+        const bytes = await readFile(join(dataDir, 'posters', name)).catch(() => null);
+        if (!bytes) return c.notFound();
+        return c.body(new Uint8Array(bytes), 200, {
+          'Content-Type': name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+        });
+      })
+      // POST too: a <Form> posted without JavaScript comes to its page, and renderPage answers it.
+      .on(['GET', 'POST'], '*', (c) =>
+        renderPage(c, <Document settings={settings} path={c.req.path} />, { defaultTitle: 'Movies' }),
+      )
+  );
 }

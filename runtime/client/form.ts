@@ -3,11 +3,12 @@
 // so both arrive alike: by seed 000's rules (strings stay strings, the last of a repeated name wins,
 // files kept), or coerced by the action's input schema. Its inputs are disabled while pending.
 import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
-import { useContext } from 'preact/hooks';
-import { isInputError } from '../action-error.ts';
+import { useContext, useState } from 'preact/hooks';
+import { useFormResult } from '../page-data.ts';
+import { ACTION_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import type { Action } from '../define.ts';
 import { stubOf } from '../shared/unit-identity.ts';
-import { unitUrl } from './call.ts';
+
 import { type UseActionOptions, useAction } from './use-action.ts';
 
 // The form's own `onError` (a load-error event) gives way to the action's onError(error, snapshot).
@@ -24,13 +25,28 @@ export type FormProps<P, R> = FormAttributes &
     children?: ComponentChildren;
   };
 
-/** The field errors of the enclosing <Form>'s last call, by field name. */
-const FieldErrors = createContext<Record<string, string[]> | undefined>(undefined);
+/** What the enclosing <Form>'s last call was refused with: input errors by field, or one message. */
+interface Refusal {
+  fields?: Record<string, string[]>;
+  message?: string;
+}
+const FormRefusal = createContext<Refusal | undefined>(undefined);
+
+function refusalOf(error: Pick<WireError, 'message' | 'reason' | 'fields'> | null | undefined): Refusal | undefined {
+  if (!error) return undefined;
+  return error.reason === 'INVALID_INPUT' ? { fields: error.fields } : { message: error.message };
+}
 
 /** Shows the enclosing <Form>'s input errors for one field; nothing when there are none. */
 export function FieldError({ name }: { name: string }) {
-  const messages = useContext(FieldErrors)?.[name];
+  const messages = useContext(FormRefusal)?.fields?.[name];
   return messages ? h('span', { class: 'field-error', 'data-field': name, role: 'alert' }, messages.join(' ')) : null;
+}
+
+/** Shows why the enclosing <Form>'s last call was refused when it was not its input (a deny, an ActionError). */
+export function FormError() {
+  const message = useContext(FormRefusal)?.message;
+  return message ? h('p', { class: 'form-error', role: 'alert' }, message) : null;
 }
 
 export function Form<P, R>(props: FormProps<P, R>) {
@@ -44,19 +60,29 @@ export function Form<P, R>(props: FormProps<P, R>) {
     onChunk,
     concurrency,
   });
+  // Posted without JavaScript, the page showed the answer; after a call of its own, the call's answer shows.
+  const formResult = useFormResult(action);
+  const [called, setCalled] = useState(false);
+  // An ActionCallError carries message, reason and fields, as the wire's error does.
+  const refusal = refusalOf(called ? (error as WireError | null) : formResult?.error);
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    setCalled(true);
     const form = event.currentTarget as HTMLFormElement;
     void mutate(new FormData(form) as unknown as P);
   };
   const stub = stubOf(action);
+  // Without JavaScript the form posts to the page it is on, which renderPage answers (POST-redirect-GET).
+  const url = stub?.action
+    ? `?${MODULE_PARAM}=${encodeURIComponent(stub.module)}&${ACTION_PARAM}=${encodeURIComponent(stub.action)}`
+    : undefined;
   return h(
     'form',
-    { method: 'post', ...attributes, action: stub ? unitUrl(stub) : undefined, onSubmit, 'aria-busy': pending },
+    { method: 'post', ...attributes, action: url, onSubmit, 'aria-busy': pending },
     // A disabled fieldset disables every control inside it; display: contents keeps the layout the form's own.
     h(
-      FieldErrors.Provider,
-      { value: isInputError(error) ? error.fields : undefined },
+      FormRefusal.Provider,
+      { value: refusal },
       h('fieldset', { disabled: pending, style: 'display:contents' }, children),
     ),
   );

@@ -8,7 +8,7 @@ export function setNavigator(navigator: (to: string) => void): void {
 
 export function followRedirect(to: string): void {
   const target = new URL(to, location.href);
-  if (target.origin !== location.origin) throw new Error(`Refused a redirect to another origin: ${target.origin}`);
+  if (target.origin !== location.origin) throw new Error(`Refused redirect to ${target.origin}`);
   navigate(target.pathname + target.search + target.hash);
 }
 

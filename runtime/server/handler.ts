@@ -11,7 +11,7 @@ import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError 
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
-import { registerPageLoaders } from './page-loaders.ts';
+import { registerFormActions, registerPageLoaders } from './page-loaders.ts';
 import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
@@ -160,7 +160,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     });
   }
 
-  return async (c: Context): Promise<Response> => {
+  const handle = async (c: Context): Promise<Response> => {
     const request = c.req.raw;
     let ctx: ActionCallContext | LoaderCallContext | undefined;
     try {
@@ -232,6 +232,9 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       return answerFailure(c, error, ctx);
     }
   };
+
+  if (kind === 'action') registerFormActions(handle);
+  return handle;
 
   async function runChainOrFail(
     middleware: Rings['middleware'],

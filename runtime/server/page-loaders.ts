@@ -20,6 +20,18 @@ export function registerPageLoaders(next: PageLoaderRunner): void {
   runner = next;
 }
 
+let formActions: ((c: Context) => Promise<Response>) | undefined;
+
+/** actionsHandler registers itself here, so renderPage can answer a form posted without JavaScript. */
+export function registerFormActions(handler: (c: Context) => Promise<Response>): void {
+  formActions = handler;
+}
+
+export function formActionsHandler(): (c: Context) => Promise<Response> {
+  if (!formActions) throw new Error('A form was posted to a page, but no actionsHandler(…) was created to run it.');
+  return formActions;
+}
+
 /**
  * Loads every registered server module once and records the name of each action and loader function,
  * so a server render can name them (stubOf) as the client's stubs do.

@@ -8,7 +8,8 @@ import { renderToString } from 'preact-render-to-string';
 import type { LoaderLocation } from '../context.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
 import { EMBEDDED_DATA_ID, PageRender, type PageRenderScope } from '../page-data.ts';
-import { identify, rememberAllUnits } from './page-loaders.ts';
+import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
+import { formActionsHandler, identify, rememberAllUnits } from './page-loaders.ts';
 
 export interface RenderPageOptions {
   /** The document title when the rendered page sets none. */
@@ -33,7 +34,9 @@ function locationOf(c: Context): LoaderLocation {
 
 // `any`: a page is any vnode; its props are the caller's business.
 export async function renderPage(c: Context, page: VNode<any>, options: RenderPageOptions = {}): Promise<Response> {
-  const scope: PageRenderScope = { wanted: new Set(), data: new Map() };
+  if (c.req.method === 'POST') return answerFormPost(c);
+  const formResult = takeFormResult(c);
+  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
   const tree = h(PageRender.Provider, { value: scope }, page);
   const at = locationOf(c);
   const embedded: Record<string, unknown> = {};
@@ -61,7 +64,51 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
     }
     html = renderToString(tree);
   }
-  return c.html(documentFor(html, options.defaultTitle, { path: at.path + (at.search ?? ''), data: embedded }));
+  return c.html(
+    documentFor(html, options.defaultTitle, { path: at.path + (at.search ?? ''), data: embedded, form: formResult }),
+  );
+}
+
+/**
+ * A <Form> posted without JavaScript: run its action through the actions handler (the same origin check,
+ * limits, decoding, coercion and chain as a fetch call), keep the answer for the next page view, and
+ * redirect back (POST-redirect-GET), so a reload does not post again.
+ */
+async function answerFormPost(c: Context): Promise<Response> {
+  const module = c.req.query(MODULE_PARAM);
+  const action = c.req.query(ACTION_PARAM);
+  if (!module || !action) return c.text('This page takes form posts for an action: ?module=…&action=…', 400);
+  const answer = await (await formActionsHandler()(c)).json();
+  if (answer.__outcome === 'redirect') return c.redirect(answer.to, 303);
+  let result: FormResult = answer.error
+    ? { module, action, error: answer.error }
+    : { module, action, data: answer.data };
+  let value = encodeURIComponent(JSON.stringify(result));
+  if (value.length > 3800) {
+    // A cookie holds about 4 KB: past that, keep the outcome and drop the data.
+    result = { module, action, ...(answer.error ? { error: { ...answer.error, fields: undefined } } : {}) };
+    value = encodeURIComponent(JSON.stringify(result));
+  }
+  c.header('Set-Cookie', `${FORM_RESULT_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`, {
+    append: true,
+  });
+  const back = new URL(c.req.url);
+  back.searchParams.delete(MODULE_PARAM);
+  back.searchParams.delete(ACTION_PARAM);
+  return c.redirect(back.pathname + back.search, 303);
+}
+
+/** The answer of the form posted before this page view, read once: the cookie is cleared as it is read. */
+function takeFormResult(c: Context): FormResult | undefined {
+  const match = new RegExp(`(?:^|;\\s*)${FORM_RESULT_COOKIE}=([^;]*)`).exec(c.req.header('cookie') ?? '');
+  if (!match) return undefined;
+  c.header('Set-Cookie', `${FORM_RESULT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`, { append: true });
+  try {
+    const result = JSON.parse(decodeURIComponent(match[1] as string)) as FormResult;
+    return typeof result?.module === 'string' && typeof result.action === 'string' ? result : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function documentFor(html: string, defaultTitle: string | undefined, embedded: object): string {

@@ -13,6 +13,16 @@ export const FILE_FIELD_PREFIX = '__hpa_file_';
 /** The build a client was made by, sent with every call; a server of another build answers 409 for unknown units. */
 export const BUILD_HEADER = 'x-hpa-build';
 
+/** A form posted without JavaScript: the action's answer, carried across the redirect for one page view. */
+export const FORM_RESULT_COOKIE = 'hpa-result';
+
+export interface FormResult {
+  module: string;
+  action: string;
+  data?: unknown;
+  error?: WireError;
+}
+
 /** Query parameters that name the unit before the body is read, so its own body limit applies. */
 export const MODULE_PARAM = 'module';
 export const ACTION_PARAM = 'action';

@@ -37,7 +37,7 @@ describe('<Form>', () => {
     expect(form.className).toBe('stacked');
     expect(form.getAttribute('data-kind')).toBe('movie');
     expect(form.getAttribute('method')).toBe('post');
-    expect(form.getAttribute('action')).toBe('/__actions?module=movies&action=echo');
+    expect(form.getAttribute('action')).toBe('?module=movies&action=echo');
     act(() => submit(form));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     expect(onSuccess.mock.calls[0]?.[0]).toEqual({

@@ -183,6 +183,44 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     await expect.poll(titles).not.toContain('Heat');
   });
 
+  it('shows a field error and a deny message from <Form>', async () => {
+    await page.goto(app.url);
+    await page.waitForFunction(() => document.querySelector('#quick-add') !== null);
+    await page.fill('#add-form input[name=title]', '   ');
+    await page.click('#add-form button[type=submit]');
+    await expect.poll(() => page.locator('#add-form [data-field=title]').textContent()).toBe('A movie needs a title.');
+    await page.fill('#add-form input[name=title]', 'Alien');
+    await page.click('#add-form button[type=submit]');
+    await expect
+      .poll(() => page.locator('#add-form .form-error').textContent())
+      .toBe('"Alien" is already in the list.');
+  });
+
+  it('works with JavaScript disabled: the same saved row, field error and deny text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    try {
+      await noScript.goto(app.url);
+      const submit = async (title: string, year = '') => {
+        await noScript.fill('#add-form input[name=title]', title);
+        await noScript.fill('#add-form input[name=year]', year);
+        await Promise.all([noScript.waitForNavigation(), noScript.click('#add-form button[type=submit]')]);
+      };
+      await submit('Solaris', '1972');
+      expect(noScript.url()).toBe(`${app.url}/`);
+      expect(await noScript.locator('#movies li', { hasText: 'Solaris' }).textContent()).toContain('(1972)');
+      await submit('');
+      expect(await noScript.locator('#add-form [data-field=title]').textContent()).toBe('A movie needs a title.');
+      await submit('Alien');
+      expect(await noScript.locator('#add-form .form-error').textContent()).toBe('"Alien" is already in the list.');
+      // Exactly once: the next view of the page shows no stale message.
+      await noScript.goto(app.url);
+      expect(await noScript.locator('#add-form .form-error').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never sent the browser a server-only marker, source maps included', async () => {
     if (script === 'start') await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png'), fullPage: true });
     const maps = bodies.filter(

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionGuardError, defineAction, defineActionGuard, defineLoader, deny } from 'hono-preact-actions';
+import { z } from 'zod';
 import { dataDir, type Movie, movies } from '../server/db.ts';
 import { isAdmin } from '../server/session.ts';
 
@@ -14,14 +15,17 @@ export const actionGuards = [
 ];
 
 export const serverActions = {
-  addMovie: defineAction<{ title: string; year?: string }, { movie: Movie }>(async (_ctx, payload) => {
-    const title = String(payload.title ?? '').trim();
-    if (!title) throw deny(422, 'A movie needs a title.');
-    if (movies.byTitle(title)) throw deny(409, `"${title}" is already in the list.`);
-    const year = payload.year ? Number(payload.year) : null;
-    const id = movies.add(title, Number.isFinite(year) ? year : null);
-    return { movie: movies.all().find((movie) => movie.id === id) as Movie };
-  }),
+  addMovie: defineAction(
+    async (_ctx, { title, year }): Promise<{ movie: Movie }> => {
+      if (movies.byTitle(title)) throw deny(409, `"${title}" is already in the list.`);
+      const id = movies.add(title, year ?? null);
+      return { movie: movies.all().find((movie) => movie.id === id) as Movie };
+    },
+    // Forms send strings: the schema's types coerce them (year to a number), with or without JavaScript.
+    {
+      input: z.object({ title: z.string().trim().min(1, 'A movie needs a title.'), year: z.number().int().optional() }),
+    },
+  ),
 
   deleteMovie: defineAction<{ id: number }, { ok: true }>(async (_ctx, payload) => {
     movies.remove(payload.id);

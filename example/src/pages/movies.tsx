@@ -1,4 +1,4 @@
-import { Form, getLoaderData, type LoaderData, useAction } from 'hono-preact-actions';
+import { FieldError, Form, FormError, getLoaderData, type LoaderData, useAction } from 'hono-preact-actions';
 import { useEffect, useState } from 'preact/hooks';
 import type { Movie } from '../server/db.ts';
 import serverLoader, { serverActions } from './movies.server.ts';
@@ -54,9 +54,11 @@ function MoviesView({ loaderData }: LoaderData<{ movies: Movie[] }>) {
 
       <h2>Add a movie</h2>
       <Form action={serverActions.addMovie} invalidate="auto" id="add-form">
-        <input name="title" placeholder="Title" required />
+        <input name="title" placeholder="Title" />
         <input name="year" placeholder="Year" inputMode="numeric" />
         <button type="submit">Add</button>
+        <FieldError name="title" />
+        <FormError />
       </Form>
 
       <h2>Quick add (optimistic)</h2>
