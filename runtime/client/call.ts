@@ -24,18 +24,15 @@ export type { UnitStub } from '../shared/unit-identity.ts';
  */
 export class ActionCallError extends Error {
   override name = 'ActionCallError';
-  readonly code: ErrorCode;
-  readonly status: number;
-  readonly reason?: string;
-  readonly requestId?: string;
-  readonly fields?: Record<string, string[]>;
+  // Declared only: the wire's error is copied in whole (fewer bytes than a line per field).
+  declare readonly code: ErrorCode;
+  declare readonly status: number;
+  declare readonly reason?: string;
+  declare readonly requestId?: string;
+  declare readonly fields?: Record<string, string[]>;
   constructor(error: WireError) {
     super(error.message);
-    this.code = error.code;
-    this.status = error.status;
-    this.reason = error.reason;
-    this.requestId = error.requestId;
-    this.fields = error.fields;
+    Object.assign(this, error);
   }
 }
 
@@ -46,11 +43,12 @@ export interface CallOptions {
   onChunk?: (chunk: string) => void;
 }
 
-export function unitUrl(stub: UnitStub): string {
-  const [path, param, name] = stub.action
+/** The unit's URL: the endpoint, or with `path` '' the query alone (a form's action, posted to its page). */
+export function unitUrl(stub: UnitStub, path?: string): string {
+  const [endpoint, param, name] = stub.action
     ? [ACTIONS_PATH, ACTION_PARAM, stub.action]
     : [LOADERS_PATH, LOADER_PARAM, stub.loader as string];
-  return `${path}?${MODULE_PARAM}=${encodeURIComponent(stub.module)}&${param}=${encodeURIComponent(name)}`;
+  return `${path ?? endpoint}?${MODULE_PARAM}=${encodeURIComponent(stub.module)}&${param}=${encodeURIComponent(name)}`;
 }
 
 export async function call(stub: UnitStub, input: unknown, options: CallOptions = {}): Promise<CallResult> {
@@ -58,7 +56,7 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
     ? { module: stub.module, action: stub.action, payload: input }
     : { module: stub.module, loader: stub.loader, location: input };
   // A form's data goes as the form would send it: the server coerces its fields by the action's schema.
-  const request: RequestInit = input instanceof FormData ? { body: input } : encode(envelope);
+  const request: RequestInit = input instanceof FormData ? { body: input } : await encode(envelope);
   if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
   const response = await fetch(unitUrl(stub), {
     method: 'POST',
@@ -75,25 +73,46 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   if (body?.error) throw new ActionCallError(body.error);
   if (!response.ok || !body) {
     const status = response.status;
-    // No envelope: a proxy or a crash answered. The status is exact; the code only says which side failed.
-    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    throw new ActionCallError({ code, status, message: `The server answered ${status}.` });
+    // No envelope: a proxy or a crash answered. The status is exact; the code says only that it failed.
+    throw new ActionCallError({ code: 'INTERNAL_SERVER_ERROR', status, message: `HTTP ${status}` });
   }
   if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to };
-  return { kind: 'data', data: body.data, streamed: false };
+  const data = typeof body.devalue === 'string' ? (await import('devalue')).parse(body.devalue) : body.data;
+  return { kind: 'data', data, streamed: false };
 }
 
-/** JSON unless the payload holds a file; then the envelope travels in one field and each file in its own. */
-function encode(envelope: object): RequestInit {
+/**
+ * JSON unless the payload holds a file (then multipart: the envelope in one field, each file in its own)
+ * or a value JSON would change (a Date, Map, Set, BigInt, URL, an undefined): then devalue, loaded only
+ * for such a call. One JSON.stringify pass finds both, reading each raw value before toJSON.
+ */
+async function encode(envelope: { payload?: unknown }): Promise<RequestInit> {
   const files: Blob[] = [];
-  const json = JSON.stringify(envelope, (_key, value) =>
-    value instanceof Blob ? { [FILE_PLACEHOLDER]: files.push(value) - 1 } : value,
-  );
-  if (files.length === 0) return { headers: { 'content-type': 'application/json' }, body: json };
-  const form = new FormData();
-  form.set(ENVELOPE_FIELD, json);
-  files.forEach((file, index) => form.set(`${FILE_FIELD_PREFIX}${index}`, file));
-  return { body: form };
+  let rich = false;
+  const json = JSON.stringify(envelope, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    if (raw instanceof Blob) return { [FILE_PLACEHOLDER]: files.push(raw) - 1 };
+    if (
+      typeof raw === 'bigint' ||
+      raw instanceof Date ||
+      raw instanceof Map ||
+      raw instanceof Set ||
+      raw instanceof URL
+    ) {
+      rich = true;
+    }
+    if (raw === undefined && key) rich = true;
+    return typeof raw === 'bigint' ? 0 : value;
+  });
+  if (files.length > 0) {
+    const form = new FormData();
+    form.set(ENVELOPE_FIELD, json);
+    files.forEach((file, index) => form.set(`${FILE_FIELD_PREFIX}${index}`, file));
+    return { body: form };
+  }
+  const { payload, ...rest } = envelope;
+  const body = rich ? JSON.stringify({ ...rest, devalue: (await import('devalue')).stringify(payload) }) : json;
+  return { headers: { 'content-type': 'application/json' }, body };
 }
 
 /** Reads `event:`/`data:` blocks as they arrive: chunks go to onChunk at once, an error event throws. */
@@ -103,7 +122,7 @@ async function readStream(response: Response, onChunk?: (chunk: string) => void)
   let buffer = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) throw new ActionCallError({ code: 'BAD_GATEWAY', status: 502, message: 'The stream ended early.' });
+    if (done) throw new ActionCallError({ code: 'BAD_GATEWAY', status: 502, message: 'Stream cut off' });
     buffer += decoder.decode(value, { stream: true });
     for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
       let name = 'message';

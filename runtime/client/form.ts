@@ -5,7 +5,8 @@
 import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { useFormResult } from '../page-data.ts';
-import { ACTION_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import type { WireError } from '../shared/wire.ts';
+import { unitUrl } from './call.ts';
 import type { Action } from '../define.ts';
 import { stubOf } from '../shared/unit-identity.ts';
 
@@ -73,9 +74,7 @@ export function Form<P, R>(props: FormProps<P, R>) {
   };
   const stub = stubOf(action);
   // Without JavaScript the form posts to the page it is on, which renderPage answers (POST-redirect-GET).
-  const url = stub?.action
-    ? `?${MODULE_PARAM}=${encodeURIComponent(stub.module)}&${ACTION_PARAM}=${encodeURIComponent(stub.action)}`
-    : undefined;
+  const url = stub?.action ? unitUrl(stub, '') : undefined;
   return h(
     'form',
     { method: 'post', ...attributes, action: url, onSubmit, 'aria-busy': pending },

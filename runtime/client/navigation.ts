@@ -26,13 +26,7 @@ export function reloadCurrentPage(): Promise<void> {
   return reloadPage();
 }
 
-const RELOADED = 'hpa:reloaded-from-build';
-let reload = () => location.reload();
-
-/** For tests: what a reload does. */
-export function setReloader(reloader: () => void): void {
-  reload = reloader;
-}
+const RELOADED = 'hpa:build';
 
 /**
  * The server runs a newer build than this page: reload once to get it. Once per build, so a server that
@@ -41,5 +35,5 @@ export function setReloader(reloader: () => void): void {
 export function reloadForNewBuild(build: string | undefined): void {
   if (!build || sessionStorage.getItem(RELOADED) === build) return;
   sessionStorage.setItem(RELOADED, build);
-  reload();
+  location.reload();
 }

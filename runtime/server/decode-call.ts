@@ -1,6 +1,7 @@
 // Turns a request body into a call: which module, which unit, and the payload (or location) exactly
 // as the client sent it. JSON from our client and curl; multipart from our client when the payload
 // holds files (an envelope field plus one field per file); urlencoded or multipart from a plain form.
+import { parse } from 'devalue';
 import { ENVELOPE_FIELD, FILE_FIELD_PREFIX, FILE_PLACEHOLDER } from '../shared/wire.ts';
 import { WireFailure } from './failure.ts';
 import type { FormEntries } from './coerce-form.ts';
@@ -58,15 +59,28 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** A payload devalue carried (it holds values JSON cannot). devalue itself refuses `__proto__` keys. */
+function parseDevalue(text: string): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (message.includes('__proto__'))
+      throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', 'The key "__proto__" is not allowed.');
+    throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `The devalue payload could not be read: ${message}`);
+  }
+}
+
 function fromEnvelope(body: unknown, kind: UnitKind): DecodedCall {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', `The body must be a JSON object { module, ${kind}, … }.`);
   }
   const envelope = body as Record<string, unknown>;
+  const payload = typeof envelope.devalue === 'string' ? parseDevalue(envelope.devalue) : envelope.payload;
   return {
     module: envelope.module,
     unit: envelope[kind],
-    input: kind === 'action' ? envelope.payload : envelope.location,
+    input: kind === 'action' ? payload : envelope.location,
     fromForm: false,
   };
 }

@@ -1,11 +1,13 @@
 // One handler for both endpoints: check the origin, name the unit, read the body under its limit,
 // run the chain, answer with data, a stream, an outcome or an error. Every refusal happens before
 // the unit runs, and every answer goes through Hono's context so headers set by middleware survive.
+import { stringify } from 'devalue';
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import type { AppConfig, UnitOptions } from '../define.ts';
 import { ActionError } from '../action-error.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
+import { needsRichEncoding } from '../shared/rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
@@ -227,7 +229,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
             }),
         });
       }
-      return c.json({ data: result });
+      // Plain JSON when it carries the result as it is; devalue when it would not (a Date, a Map, …).
+      return c.json(
+        result !== undefined && needsRichEncoding(result) ? { devalue: stringify(result) } : { data: result },
+      );
     } catch (error) {
       return answerFailure(c, error, ctx);
     }

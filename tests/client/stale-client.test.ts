@@ -3,7 +3,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setReloader } from '../../runtime/client/navigation.ts';
 import { type Action, isActionError, useAction } from '../../runtime/index.ts';
 import { startServer, type TestServer } from './helpers.ts';
 
@@ -19,8 +18,7 @@ const fromOldBuild = (action: string) =>
 
 describe('a client of an older build', () => {
   it('reloads once when the server no longer knows what it calls, and not again for the same build', async () => {
-    const reload = vi.fn();
-    setReloader(reload);
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
     let last: unknown;
     function Probe() {
       const { mutate, error } = useAction(fromOldBuild('renamedAway'));

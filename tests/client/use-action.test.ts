@@ -225,3 +225,34 @@ describe('useAction', () => {
     expect((hook.current.error as ActionCallError).code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('useAction with rich values', () => {
+  it('round-trips a Date, Map, Set, BigInt, URL and undefined both ways through devalue', async () => {
+    const sent = renderHook<Record<string, unknown>, Record<string, string>>('movies', 'describeRich');
+    await act(() =>
+      sent.current.mutate({
+        when: new Date(0),
+        index: new Map([[1, 2]]),
+        tags: new Set([1]),
+        big: 2n,
+        home: new URL('https://x.dev'),
+        missing: undefined,
+      }),
+    );
+    expect(sent.current.data).toEqual({
+      when: 'Date',
+      index: 'Map',
+      tags: 'Set',
+      big: 'BigInt',
+      home: 'URL',
+      missing: 'undefined',
+    });
+    const received = renderHook<object, Record<string, unknown>>('movies', 'rich');
+    await act(() => received.current.mutate({}));
+    const data = received.current.data as Record<string, unknown>;
+    expect(data.when).toBeInstanceOf(Date);
+    expect(data.index).toEqual(new Map([['dune', 1965]]));
+    expect(data.big).toBe(12345678901234567890n);
+    expect(data.first).toBe(data.second);
+  });
+});

@@ -97,6 +97,29 @@ export const serverActions = {
     },
     { use: [observer, throwingObserver] },
   ),
+  rich: defineAction(async () => {
+    journal.unitCalls++;
+    const shared = { name: 'shared' };
+    return {
+      when: new Date(Date.UTC(2026, 10, 21)),
+      index: new Map([['dune', 1965]]),
+      tags: new Set(['sf']),
+      big: 12345678901234567890n,
+      home: new URL('https://example.dev/movies'),
+      missing: undefined,
+      first: shared,
+      second: shared,
+    };
+  }),
+  describeRich: defineAction(async (_ctx, payload: Record<string, unknown>) => {
+    journal.unitCalls++;
+    return Object.fromEntries(
+      Object.entries(payload).map(([key, value]) => [
+        key,
+        value === undefined ? 'undefined' : ((value as object).constructor?.name ?? typeof value),
+      ]),
+    );
+  }),
   countTo: defineAction(async function* (_ctx, payload: { to: number }) {
     journal.unitCalls++;
     for (let i = 1; i <= payload.to; i++) yield { count: i };

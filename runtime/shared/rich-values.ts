@@ -1,0 +1,21 @@
+// JSON carries plain data only. A value JSON would change or refuse (a Date, Map, Set, BigInt, URL,
+// RegExp, an undefined inside an object or array, an object reached twice) travels through devalue
+// instead, in results and in payloads; everything else stays plain JSON, so most calls pay nothing.
+export function needsRichEncoding(value: unknown, seen: Set<object> = new Set()): boolean {
+  if (value === undefined || typeof value === 'bigint') return true;
+  if (typeof value !== 'object' || value === null || value instanceof Blob) return false;
+  if (
+    value instanceof Date ||
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof URL ||
+    value instanceof RegExp
+  ) {
+    return true;
+  }
+  if (seen.has(value)) return true;
+  seen.add(value);
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    if (needsRichEncoding(item, seen)) return true;
+  return false;
+}
