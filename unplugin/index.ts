@@ -32,6 +32,12 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   const loadVirtual = (id: string) =>
     id === VIRTUAL ? `export const buildId = ${JSON.stringify(currentBuildId())};\n` : null;
 
+  /** Once per build: the client and the server build each hash the same server modules, and list them anew. */
+  function startBuild() {
+    buildId = undefined;
+    manifests.clear();
+  }
+
   function run(context: unknown, code: string, id: string) {
     // Vite gives each environment (client, SSR, and their dev graphs) its own target.
     const consumer = (context as ViteEnvironmentContext).environment?.config?.consumer;
@@ -54,11 +60,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   return {
     name: 'hono-preact-actions',
     enforce: 'pre',
-    buildStart() {
-      // Once per build: the client and the server build each hash the same server modules.
-      buildId = undefined;
-      manifests.clear();
-    },
+    buildStart: startBuild,
     buildEnd() {
       // The manifest: what this build exposes to callers, for review in CI (not under a dev server).
       if (serving || manifests.size === 0) return;
@@ -82,10 +84,10 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       },
     },
     rollup: {
+      // Replaces the generic buildStart under Rollup, so it starts the build the same way first.
       buildStart() {
+        startBuild();
         compiledOnLoad.clear();
-        buildId = undefined;
-        manifests.clear();
       },
       // Rollup builds a module's map from the code its load returned, whatever a transform's map says,
       // so a client map would carry the removed server bodies. Compiling in load makes our redacted

@@ -7,7 +7,7 @@ import type { LoaderLocation } from '../context.ts';
 import type { AppConfig, UnitOptions } from '../define.ts';
 import { ActionError } from '../action-error.ts';
 import { asOutcome, isRedirect } from '../outcomes.ts';
-import { needsRichEncoding } from '../shared/rich-values.ts';
+import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';

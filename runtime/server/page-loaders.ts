@@ -57,10 +57,9 @@ export async function rememberAllUnits(): Promise<PageLoaderRunner> {
   return runner;
 }
 
-/** The module key and loader name of a loader function the page holds. */
-export async function identify(loader: object): Promise<{ runner: PageLoaderRunner; key: string; name: string }> {
-  const active = await rememberAllUnits();
+/** The module key and loader name of a loader function the page holds (after rememberAllUnits). */
+export function identify(loader: object): { key: string; name: string } {
   const stub = stubOf(loader);
   if (!stub?.loader) throw new Error('This page loader is not exported by any server module loadersHandler knows.');
-  return { runner: active, key: stub.module, name: stub.loader };
+  return { key: stub.module, name: stub.loader };
 }

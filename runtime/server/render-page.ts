@@ -41,13 +41,13 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const at = locationOf(c);
   const embedded: Record<string, unknown> = {};
   // Names every action and loader function first, so forms render their action URLs.
-  await rememberAllUnits();
+  const runner = await rememberAllUnits();
   let html = renderToString(tree);
   // Data can reveal more pages that want data (a layout's loader, then its page's): render until none is new.
   for (let pass = 0; pass < MAX_PASSES && scope.wanted.size > scope.data.size; pass++) {
     for (const loader of scope.wanted) {
       if (scope.data.has(loader)) continue;
-      const { runner, key, name } = await identify(loader);
+      const { key, name } = identify(loader);
       try {
         const data = await runner.run(c, key, name, at);
         scope.data.set(loader, data);
