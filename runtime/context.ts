@@ -32,16 +32,28 @@ export interface LoaderContext extends BaseContext {
   location: LoaderLocation;
 }
 
-export type ServerContext = ActionContext | LoaderContext;
+/** A page render on the server: the app's and the page layer's middleware around it. */
+export interface PageContext extends Omit<BaseContext, 'module'> {
+  scope: 'page';
+  /** The matched route's pattern, e.g. `/admin/movies/:id` (undefined when no route matched). */
+  route: string | undefined;
+  location: LoaderLocation;
+}
+
+export type ServerContext = ActionContext | LoaderContext | PageContext;
 
 /** Narrows the context a server middleware sees by the scope it is declared for. */
 export type ServerContextFor<S extends MiddlewareScope> = S extends 'action'
   ? ActionContext
   : S extends 'loader'
     ? LoaderContext
-    : ServerContext;
+    : S extends 'page'
+      ? PageContext
+      : ServerContext;
 
+/** What client middleware sees on an intra-app navigation: no Hono context, since there is no request. */
 export interface ClientContext {
   scope: 'page';
+  route: string;
   location: LoaderLocation;
 }

@@ -5,6 +5,7 @@ export type {
   LoaderContext,
   LoaderLocation,
   MiddlewareScope,
+  PageContext,
   ServerContext,
 } from './context.ts';
 export {

@@ -1,6 +1,8 @@
 // Outcomes: how a middleware, guard or unit short-circuits a call. They are values with a brand the
 // chain recognises wherever they surface, so a redirect thrown inside a helper is still a redirect.
 // The brand is a registered symbol, so two copies of this module (dev servers do that) agree.
+import type { ComponentType } from 'preact';
+
 const OUTCOME = Symbol.for('hono-preact-actions.outcome');
 
 export interface Redirect {
@@ -15,7 +17,13 @@ export interface Deny {
   readonly message: string;
 }
 
-export type Outcome = Redirect | Deny;
+/** `render(Component)` from hono-preact-actions/page: the page's tree replaced by this component. */
+export interface Render {
+  readonly [OUTCOME]: 'render';
+  readonly component: ComponentType;
+}
+
+export type Outcome = Redirect | Deny | Render;
 
 /** Throw it: an HTTP redirect on a page, `{ __outcome: 'redirect', to }` on an RPC call. */
 export function redirect(to: string, status = 302): Redirect {
@@ -46,4 +54,20 @@ export function asOutcome(thrown: unknown): Outcome | null {
 
 export function isRedirect(outcome: Outcome): outcome is Redirect {
   return outcome[OUTCOME] === 'redirect';
+}
+
+export function isRender(outcome: Outcome): outcome is Render {
+  return outcome[OUTCOME] === 'render';
+}
+
+/** Lives here so the brand stays private; exported to users only from hono-preact-actions/page. */
+export function renderOutcome(component: Render['component']): Render {
+  return { [OUTCOME]: 'render', component };
+}
+
+/** What a render outcome thrown outside a page's own middleware becomes: an error that says where it belongs. */
+export function renderOutsidePage(where: string): Error {
+  return new Error(
+    `render() is page scope only, but it was thrown around ${where}. Throw it from a page's middleware (definePage(View, { use })), or use redirect() or deny() here.`,
+  );
 }

@@ -12,6 +12,7 @@ import type { LoaderLocation } from './context.ts';
 import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
 import type { FormResult } from './shared/wire.ts';
+import type { RouteMatch } from './page/routes.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
 export interface LoaderData<T> {
@@ -24,6 +25,25 @@ export interface PageRenderScope {
   data: Map<object, unknown>;
   /** The answer of a form posted without JavaScript just before this page view. */
   formResult?: FormResult;
+  /** With routes: what renderPage decided <Routes> shows. */
+  route?: RouteView;
+}
+
+/** What <Routes> shows: a match's layouts and view, or the outcome its page layer threw. */
+export interface RouteView {
+  match: RouteMatch | null;
+  rendered?: ComponentType<any>[];
+  denied?: { status: number; message: string };
+  /** A render(Component) outcome's component. */
+  component?: ComponentType;
+  /** The server rendered a replacement: hydrate its HTML as it is. */
+  frozen?: boolean;
+}
+
+/** The route decision the first client render must repeat. */
+export interface EmbeddedRoute {
+  denied?: { status: number; message: string };
+  replaced?: true;
 }
 
 export const PageRender = createContext<PageRenderScope | null>(null);
@@ -68,6 +88,9 @@ function ClientPage<T, P>({
   cache?: Cache<T>;
 }) {
   const [data, setData] = useState<T | undefined>(() => takeEmbedded<T>(stub) ?? cache?.get(currentPath()));
+  // A failed load (a deny, a crash) is thrown while rendering, for <Routes> (or the app's boundary) to show.
+  const [error, setError] = useState<unknown>();
+  if (error) throw error;
   useEffect(() => {
     const load = async () => {
       const result = await call(stub, currentLocation());
@@ -75,7 +98,7 @@ function ClientPage<T, P>({
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };
-    if (data === undefined) void load();
+    if (data === undefined) load().catch(setError);
     const release = setPageReloader(load);
     const unsubscribe = cache?.subscribe(() => void load());
     return () => {
@@ -94,9 +117,13 @@ function currentLocation(): LoaderLocation {
   return { path: location.pathname, search: location.search };
 }
 
-let embedded: { path: string; data: Record<string, unknown>; form?: FormResult } | null | undefined;
+let embedded:
+  | { path: string; data: Record<string, unknown>; form?: FormResult; route?: EmbeddedRoute }
+  | null
+  | undefined;
 
-function readEmbedded() {
+/** The server render's embedded state, when it was rendered for the path the browser is on. */
+export function readEmbedded() {
   if (embedded === undefined) {
     const script = typeof document === 'undefined' ? null : document.getElementById(EMBEDDED_DATA_ID);
     embedded = script?.textContent ? JSON.parse(script.textContent) : null;

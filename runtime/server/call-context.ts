@@ -7,13 +7,11 @@ export const CONTROLLER = Symbol('hono-preact-actions.controller');
 
 abstract class CallContext {
   readonly c: Context;
-  readonly module: string;
   #abort: AbortController | undefined;
   #requestId: string | undefined;
 
-  constructor(c: Context, module: string) {
+  constructor(c: Context) {
     this.c = c;
-    this.module = module;
   }
 
   get signal(): AbortSignal {
@@ -40,10 +38,12 @@ abstract class CallContext {
 
 export class ActionCallContext extends CallContext {
   readonly scope = 'action' as const;
+  readonly module: string;
   readonly action: string;
   readonly payload: unknown;
   constructor(c: Context, module: string, action: string, payload: unknown) {
-    super(c, module);
+    super(c);
+    this.module = module;
     this.action = action;
     this.payload = payload;
   }
@@ -51,11 +51,25 @@ export class ActionCallContext extends CallContext {
 
 export class LoaderCallContext extends CallContext {
   readonly scope = 'loader' as const;
+  readonly module: string;
   readonly loader: string;
   readonly location: LoaderLocation;
   constructor(c: Context, module: string, loader: string, location: LoaderLocation) {
-    super(c, module);
+    super(c);
+    this.module = module;
     this.loader = loader;
+    this.location = location;
+  }
+}
+
+/** A page's server render: the app's and the page layer's middleware run around it. */
+export class PageCallContext extends CallContext {
+  readonly scope = 'page' as const;
+  readonly route: string | undefined;
+  readonly location: LoaderLocation;
+  constructor(c: Context, route: string | undefined, location: LoaderLocation) {
+    super(c);
+    this.route = route;
     this.location = location;
   }
 }

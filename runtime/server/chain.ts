@@ -27,7 +27,8 @@ export function flattenRings(rings: readonly unknown[], where: string): Rings {
           `${where}: a server middleware has no body on the server. This module was compiled for the client; check the plugin's target for the server build.`,
         );
       }
-      flat.middleware.push(brand.fn as MiddlewareFn<unknown>);
+      // Once per call: a gate listed by a layout and again by its leaf (or by a page and its pageUse) runs once, outermost.
+      if (!flat.middleware.includes(brand.fn as MiddlewareFn<unknown>)) flat.middleware.push(brand.fn as MiddlewareFn<unknown>);
       return;
     }
     if (brand.kind === 'observer') {

@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import type { AppConfig, UnitOptions } from '../define.ts';
 import { ActionError } from '../action-error.ts';
-import { asOutcome, isRedirect } from '../outcomes.ts';
+import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
+import type { RouteTable } from '../page/routes.ts';
 import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
@@ -18,11 +19,17 @@ import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
 import { createRegistry, type ModuleEntry, type ServerModule, type ServerModuleGlob } from './registry.ts';
+import { createRouteIndex } from './route-index.ts';
 import { isStreamResult, streamResponse } from './stream.ts';
 
 export interface HandlerOptions extends OriginOptions {
   /** The outermost ring: `defineApp({ use })`, usually default-exported from src/app-config.ts. */
   app?: AppConfig;
+  /**
+   * The app's routes (defineRoutes): a call to a route's server module then also runs the pageUse of
+   * every route gating it, outermost first, and a loader's `location.params` are the route's.
+   */
+  routes?: RouteTable;
   /** The server modules' root as the glob keys spell it (`/src/pages`, `./pages`); the plugin's `root` must name the same folder. */
   root?: string;
   /** Bytes a request body may have (default 1 MiB); `defineAction(fn, { bodyLimit })` overrides it per action. */
@@ -61,6 +68,7 @@ interface Resolved {
 export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, options: HandlerOptions = {}) {
   const owner = kind === 'action' ? 'actionsHandler' : 'loadersHandler';
   const registry = createRegistry(glob, options.root, owner);
+  const routeIndex = options.routes ? createRouteIndex(options.routes, registry, owner) : undefined;
   const isCrossSite = createCrossSiteCheck(options);
   const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
@@ -98,6 +106,8 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     const entry = registry.get(moduleName);
     if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
     const module = entry.loaded ?? (await entry.load());
+    const indexing = routeIndex?.ready();
+    if (indexing) await indexing;
     const unit = findUnit(module, kind, unitName);
     if (!unit) {
       throw new WireFailure(
@@ -113,10 +123,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     let rings = ringsCache.get(resolved.unit);
     if (!rings) {
       const { module } = resolved;
+      // The page layer: the pageUse of the routes gating this module's route, outermost first, then its own.
+      const page = [routeIndex?.outerPageUse(module), module.pageUse];
       rings = flattenRings(
         kind === 'action'
-          ? [options.app?.use, module.pageUse, module.actionUse, module.actionGuards, resolved.unit.options?.use]
-          : [options.app?.use, module.pageUse, module.loaderUse, module.serverGuards, resolved.unit.options?.use],
+          ? [options.app?.use, ...page, module.actionUse, module.actionGuards, resolved.unit.options?.use]
+          : [options.app?.use, ...page, module.loaderUse, module.serverGuards, resolved.unit.options?.use],
         `${resolved.entry.path} (${kind} ${resolved.name})`,
       );
       ringsCache.set(resolved.unit, rings);
@@ -137,10 +149,15 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   };
 
   /**
-   * Runs a unit inside its rings (or alone when it has none), for an RPC call and a page render alike.
+   * Runs a unit inside its rings (or alone when it has none), for an RPC call and a page render alike;
+   * a page render skips the middleware its page chain already runs around it.
    * Not async: with no middleware the unit's own value or promise is returned as is, one promise fewer.
    */
-  const invoke = (resolved: Resolved, ctx: ActionCallContext | LoaderCallContext): unknown => {
+  const invoke = (
+    resolved: Resolved,
+    ctx: ActionCallContext | LoaderCallContext,
+    skip?: ReadonlySet<unknown>,
+  ): unknown => {
     const unit = resolved.unit as (ctx: unknown, payload?: unknown) => unknown;
     const schema = resolved.unit.options?.input;
     // Validation is the innermost step: guards answer first, so a refused caller learns nothing of the schema.
@@ -150,15 +167,27 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         : schema
           ? async () => unit(ctx, await validateInput(schema, ctx.payload))
           : () => unit(ctx, ctx.payload);
-    const { middleware } = ringsFor(resolved);
+    let { middleware } = ringsFor(resolved);
+    if (skip) middleware = middleware.filter((fn) => !skip.has(fn));
     return middleware.length === 0 ? inner() : runChainOrFail(middleware, ctx, inner);
+  };
+
+  /** A route's module's loader sees the route's parameters, read from the path by the server. */
+  const locationFor = (resolved: Resolved, location: LoaderLocation): LoaderLocation => {
+    const node = routeIndex?.nodeOf(resolved.module);
+    if (!node) return location;
+    return { ...location, params: routeIndex?.routes.paramsAt(node, location.path) ?? {} };
   };
 
   if (kind === 'loader') {
     registerPageLoaders({
       registry,
-      run: async (c, key, name, location) =>
-        invoke(await resolve(key, name), new LoaderCallContext(c, key, name, location)),
+      app: options.app,
+      routeIndex,
+      run: async (c, key, name, location, skip) => {
+        const resolved = await resolve(key, name);
+        return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
+      },
     });
   }
 
@@ -211,7 +240,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       const callCtx =
         kind === 'action'
           ? new ActionCallContext(c, resolved.entry.key, resolved.name, input)
-          : new LoaderCallContext(c, resolved.entry.key, resolved.name, toLocation(input));
+          : new LoaderCallContext(c, resolved.entry.key, resolved.name, locationFor(resolved, toLocation(input)));
       ctx = callCtx;
       const result = await invoke(resolved, callCtx);
       if (isStreamResult(result)) {
@@ -262,7 +291,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       return { code: error.code, status: error.status, message: error.message, reason: 'ACTION_ERROR' };
     }
     const outcome = asOutcome(error);
-    if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
+    if (outcome && isRender(outcome)) {
+      const unit = ctx ? `${ctx.module}.${ctx.scope === 'action' ? ctx.action : ctx.loader}` : 'a call';
+      error = renderOutsidePage(`the ${kind} ${unit}`);
+    } else if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
     const requestId = ctx?.requestId ?? crypto.randomUUID();
     const unit = ctx ? (ctx.scope === 'action' ? ctx.action : ctx.loader) : '?';
     return unexpected(error, requestId, ctx?.module ?? '?', unit);

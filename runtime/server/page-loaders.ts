@@ -4,12 +4,23 @@
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import { rememberUnit, stubOf } from '../shared/unit-identity.ts';
+import type { AppConfig } from '../define.ts';
 import type { ModuleEntry } from './registry.ts';
+import type { RouteIndex } from './route-index.ts';
 
 export interface PageLoaderRunner {
   registry: Map<string, ModuleEntry>;
-  /** Runs loader `name` of module `key` through the chain; outcomes and errors are thrown. */
-  run(c: Context, key: string, name: string, location: LoaderLocation): Promise<unknown>;
+  /** The loaders handler's app and routes: renderPage composes the same rings around a page. */
+  app: AppConfig | undefined;
+  routeIndex: RouteIndex | undefined;
+  /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
+  run(
+    c: Context,
+    key: string,
+    name: string,
+    location: LoaderLocation,
+    skip?: ReadonlySet<unknown>,
+  ): Promise<unknown>;
 }
 
 let runner: PageLoaderRunner | undefined;

@@ -2,14 +2,19 @@
 // collects the loaders the page asks for (getLoaderData); each runs through the same chain as a
 // loader RPC; the second render has their data, which is embedded for the first client render.
 // An outcome from a loader's chain is an HTTP answer: redirect, or the deny's status and message.
+// With routes (the loaders handler's), the app's use and the matched route's page layer run once
+// around the whole render, and a deny or render(Component) shows in the route's place.
 import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode, RedirectStatusCode } from 'hono/utils/http-status';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { LoaderLocation } from '../context.ts';
-import { asOutcome, isRedirect } from '../outcomes.ts';
-import { EMBEDDED_DATA_ID, PageRender, type PageRenderScope } from '../page-data.ts';
+import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
+import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope } from '../page-data.ts';
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
-import { formActionsHandler, identify, rememberAllUnits } from './page-loaders.ts';
+import { PageCallContext } from './call-context.ts';
+import { flattenRings, runChain } from './chain.ts';
+import { formActionsHandler, identify, type PageLoaderRunner, rememberAllUnits } from './page-loaders.ts';
 
 export interface RenderPageOptions {
   /** The document title when the rendered page sets none. */
@@ -37,35 +42,114 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   if (c.req.method === 'POST') return answerFormPost(c);
   const formResult = takeFormResult(c);
   const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
-  const tree = h(PageRender.Provider, { value: scope }, page);
   const at = locationOf(c);
-  const embedded: Record<string, unknown> = {};
+  const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
   // Names every action and loader function first, so forms render their action URLs.
   const runner = await rememberAllUnits();
+  const tree = h(PageRender.Provider, { value: scope }, page);
+  const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
+  const answer = (html: string, status = 200) =>
+    c.html(documentFor(html, options.defaultTitle, embedded), status as ContentfulStatusCode);
+
+  const index = runner.routeIndex;
+  if (!index) {
+    try {
+      return answer(await renderWithData());
+    } catch (error) {
+      return answerOutcome(c, error);
+    }
+  }
+
+  // With routes: the app's use and the matched route's page layer run around the whole render; the
+  // page's loaders run inside it, each with the rest of its own chain.
+  const indexing = index.ready();
+  if (indexing) await indexing;
+  const match = index.routes.match(at.path);
+  const loaded = match ? await index.routes.load(match) : undefined;
+  scope.route = { match, rendered: loaded?.rendered };
+  const { middleware } = flattenRings(
+    [runner.app?.use, ...(loaded ? index.pageLayer(loaded) : [])],
+    `the page ${match?.node.pattern ?? at.path}`,
+  );
+  const ctx = new PageCallContext(c, match?.node.pattern, { ...at, params: match?.params ?? {} });
+  let html: string | undefined;
+  try {
+    const { ran } = await runChain(middleware, ctx, async () => {
+      html = await renderWithData(new Set(middleware));
+    });
+    if (!ran) throw new Error(`A middleware around the page ${at.path} returned without calling next() or throwing an outcome.`);
+    return answer(html as string, match ? 200 : 404);
+  } catch (error) {
+    const outcome = asOutcome(error);
+    if (!outcome || isRedirect(outcome)) return answerOutcome(c, error);
+    // A deny or a render: the route's place shows it; the rest of the document renders as usual.
+    let status = 200;
+    if (isRender(outcome)) {
+      scope.route = { match, component: outcome.component };
+      embedded.route = { replaced: true };
+    } else {
+      const denied = { status: outcome.status, message: outcome.message };
+      scope.route = { match, denied };
+      embedded.route = { denied };
+      status = outcome.status;
+    }
+    scope.wanted = new Set(scope.data.keys());
+    try {
+      return answer(await renderWithData(), status);
+    } catch (again) {
+      return answerOutcome(c, again);
+    }
+  }
+}
+
+interface EmbeddedState {
+  path: string;
+  data: Record<string, unknown>;
+  form: FormResult | undefined;
+  route?: EmbeddedRoute;
+}
+
+/**
+ * Renders until no rendered page wants a loader it has no data for (a layout's data can reveal its
+ * page, which wants its own). Each loader runs through its chain, less `skip`; its outcomes are thrown.
+ */
+async function renderPasses(
+  c: Context,
+  tree: VNode<any>,
+  scope: PageRenderScope,
+  runner: PageLoaderRunner,
+  at: LoaderLocation,
+  embedded: EmbeddedState,
+  skip?: ReadonlySet<unknown>,
+): Promise<string> {
   let html = renderToString(tree);
-  // Data can reveal more pages that want data (a layout's loader, then its page's): render until none is new.
   for (let pass = 0; pass < MAX_PASSES && scope.wanted.size > scope.data.size; pass++) {
     for (const loader of scope.wanted) {
       if (scope.data.has(loader)) continue;
       const { key, name } = identify(loader);
       try {
-        const data = await runner.run(c, key, name, at);
+        const data = await runner.run(c, key, name, at, skip);
         scope.data.set(loader, data);
-        embedded[`${key}:${name}`] = data;
+        embedded.data[`${key}:${name}`] = data;
       } catch (error) {
         const outcome = asOutcome(error);
-        if (!outcome) throw error;
-        if (isRedirect(outcome)) return c.redirect(outcome.to, outcome.status as 302);
-        return c.html(
-          `<!doctype html><title>${escapeHtml(outcome.message)}</title><p>${escapeHtml(outcome.message)}</p>`,
-          outcome.status as 403,
-        );
+        if (outcome && isRender(outcome)) throw renderOutsidePage(`the loader ${key}.${name}`);
+        throw error;
       }
     }
     html = renderToString(tree);
   }
+  return html;
+}
+
+/** A redirect, or a deny answered as a bare page with its status; anything else is thrown on. */
+function answerOutcome(c: Context, error: unknown): Response {
+  const outcome = asOutcome(error);
+  if (!outcome || isRender(outcome)) throw error;
+  if (isRedirect(outcome)) return c.redirect(outcome.to, outcome.status as RedirectStatusCode);
   return c.html(
-    documentFor(html, options.defaultTitle, { path: at.path + (at.search ?? ''), data: embedded, form: formResult }),
+    `<!doctype html><title>${escapeHtml(outcome.message)}</title><p>${escapeHtml(outcome.message)}</p>`,
+    outcome.status as ContentfulStatusCode,
   );
 }
 

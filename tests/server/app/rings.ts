@@ -5,12 +5,15 @@ import {
   deny,
   defineServerMiddleware,
   type LoaderContext,
+  type PageContext,
   redirect,
 } from '../../../runtime/index.ts';
 import { journal, type Plan } from './journal.ts';
 
-function planOf(ctx: ActionContext | LoaderContext): Plan {
+function planOf(ctx: ActionContext | LoaderContext | PageContext): Plan {
   if (ctx.scope === 'action') return (ctx.payload ?? {}) as Plan;
+  // A page (or a route's loader, whose params are the route's) reads its plan from the query.
+  if (ctx.location.search) return Object.fromEntries(new URLSearchParams(ctx.location.search)) as Plan;
   return (ctx.location.params ?? {}) as Plan;
 }
 

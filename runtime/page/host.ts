@@ -1,0 +1,173 @@
+// The page host: <Routes routes={…} /> shows the route a path matches, inside its layouts. On the server
+// it shows what renderPage decided (the page chain already ran). In the browser it takes over
+// navigation: each intra-app navigation loads the route's components, runs the client members of its
+// pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
+import { type ComponentType, h, type VNode } from 'preact';
+import { useContext, useEffect, useErrorBoundary, useState } from 'preact/hooks';
+import type { ClientContext } from '../context.ts';
+import type { MiddlewareFn, Use } from '../middleware.ts';
+import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
+import { PageRender, readEmbedded, type RouteView } from '../page-data.ts';
+import { runChain } from '../server/chain.ts';
+import { setNavigator } from '../client/navigation.ts';
+import { useOf } from './define-page.ts';
+import type { LoadedRoute, RouteTable } from './routes.ts';
+
+export interface DeniedProps {
+  status: number;
+  message: string;
+}
+
+export interface RoutesProps {
+  routes: RouteTable;
+  /** Shown when no route matches (the server answers 404 with it). */
+  notFound?: ComponentType;
+  /** Shown for a deny outcome, and for an error while loading the page's data. */
+  denied?: ComponentType<DeniedProps>;
+}
+
+/** A redirect chain longer than this is a loop between gates: shown as an error, not followed forever. */
+const MAX_REDIRECTS = 10;
+
+const listeners = new Set<(path: string, redirects: number) => void>();
+
+/** Navigates within the app (pushState, or replaceState with `replace`); <Routes> shows the new path. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  go(to, options.replace ?? false, 0);
+}
+
+function go(to: string, replace: boolean, redirects: number): void {
+  const url = new URL(to, location.href);
+  if (url.origin !== location.origin) throw new Error(`Refused navigation to ${url.origin}: not this app.`);
+  const path = url.pathname + url.search;
+  history[replace ? 'replaceState' : 'pushState'](null, '', path + url.hash);
+  for (const listener of listeners) listener(path, redirects);
+}
+
+/** A link within the app: a client navigation on a plain click, the browser's own otherwise. */
+export function Link(props: { href: string } & Record<string, unknown>): VNode<any> {
+  return h('a', {
+    ...props,
+    onClick: (event: MouseEvent) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      navigate(props.href);
+    },
+  });
+}
+
+export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
+  const scope = useContext(PageRender);
+  const [view, setView] = useState<RouteView>(() => scope?.route ?? hydratedView(routes));
+  const [error, resetError] = useErrorBoundary();
+
+  useEffect(() => {
+    let latest = 0;
+    const show = async (path: string, redirects: number) => {
+      const navigation = ++latest;
+      const url = new URL(path, location.href);
+      const match = routes.match(url.pathname);
+      const commit = (next: RouteView) => {
+        if (navigation !== latest) return;
+        resetError();
+        setView(next);
+      };
+      if (!match) return commit({ match });
+      const loaded = await routes.load(match);
+      if (navigation !== latest) return;
+      const ctx: ClientContext = {
+        scope: 'page',
+        route: match.node.pattern,
+        location: { path: url.pathname, search: url.search, params: match.params },
+      };
+      try {
+        const { ran } = await runChain(clientMiddleware(loaded), ctx, () =>
+          commit({ match, rendered: loaded.rendered }),
+        );
+        if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
+      } catch (thrown) {
+        const outcome = asOutcome(thrown);
+        if (!outcome) return commit({ match, denied: { status: 500, message: String(thrown) } });
+        if (isRedirect(outcome)) {
+          if (redirects >= MAX_REDIRECTS) {
+            return commit({ match, denied: { status: 508, message: `Too many redirects, the last to ${outcome.to}` } });
+          }
+          return go(outcome.to, true, redirects + 1);
+        }
+        commit(isRender(outcome) ? { match, component: outcome.component } : { match, denied: outcome });
+      }
+    };
+    const onPopState = () => void show(location.pathname + location.search, 0);
+    const onNavigate = (path: string, redirects: number) => void show(path, redirects);
+    listeners.add(onNavigate);
+    addEventListener('popstate', onPopState);
+    // Redirects from actions and loaders come here too: one navigation path for the whole app.
+    setNavigator(navigate);
+    return () => {
+      listeners.delete(onNavigate);
+      removeEventListener('popstate', onPopState);
+    };
+  }, [routes]);
+
+  if (error) {
+    const { status = 500, message } = error as Error & { status?: number };
+    return h(denied, { status, message });
+  }
+  return showView(view, notFound, denied);
+}
+
+/** What the server rendered, as the first client render must repeat it. */
+function hydratedView(routes: RouteTable): RouteView {
+  const match = routes.match(location.pathname);
+  const decided = readEmbedded()?.route;
+  if (!match) return { match };
+  if (decided?.denied) return { match, denied: decided.denied };
+  // A component the server rendered in the page's place: kept as the server rendered it.
+  if (decided?.replaced) return { match, frozen: true };
+  const loaded = routes.loaded(match);
+  if (!loaded) {
+    throw new Error(
+      `<Routes>: ${match.node.pattern} is not loaded yet. Await routes.preload(location.pathname) before hydrate().`,
+    );
+  }
+  return { match, rendered: loaded.rendered };
+}
+
+// The wrapper marks a replaced page; in the browser a server's replacement is hydrated as it is
+// (Preact leaves an element's innerHTML alone while hydrating), so it shows, static, until the next navigation.
+const REPLACED = 'data-hpa-render';
+
+function showView(view: RouteView, notFound: ComponentType, denied: ComponentType<DeniedProps>): VNode<any> {
+  const { match, rendered } = view;
+  if (!match) return h(notFound, null);
+  if (view.denied) return h(denied, view.denied);
+  if (view.component) return h('div', { [REPLACED]: '' }, h(view.component, null));
+  if (view.frozen) return h('div', { [REPLACED]: '', dangerouslySetInnerHTML: { __html: '' } });
+  const props = { params: match.params };
+  let tree = h(rendered?.at(-1) as ComponentType<any>, props);
+  for (const layout of (rendered ?? []).slice(0, -1).reverse()) tree = h(layout, props, tree);
+  return tree;
+}
+
+/** The client members of the gating layouts' and the view's `use`, outermost first. */
+function clientMiddleware(loaded: LoadedRoute): MiddlewareFn<ClientContext>[] {
+  const found: MiddlewareFn<ClientContext>[] = [];
+  const visit = (use: Use | undefined): void => {
+    if (Array.isArray(use)) return use.forEach(visit);
+    const entry = use as { kind?: string; runs?: string; fn?: MiddlewareFn<ClientContext> } | undefined;
+    if (entry?.kind === 'middleware' && entry.runs === 'client' && entry.fn && !found.includes(entry.fn)) {
+      found.push(entry.fn);
+    }
+  };
+  for (const gate of loaded.gates) visit(useOf(gate.layout));
+  visit(useOf(loaded.view));
+  return found;
+}
+
+function NotFound(): VNode<any> {
+  return h('p', { role: 'alert' }, 'Not found.');
+}
+
+function Denied({ message }: DeniedProps): VNode<any> {
+  return h('p', { role: 'alert' }, message);
+}

@@ -1,0 +1,214 @@
+// defineRoutes: the route tree, its matching, and which routes gate which. Isomorphic: the server
+// matches a request's path with it and composes the page layer; the client's <RouteTable> matches each
+// navigation with it. Patterns are compared by shape (`/admin/:` for `/admin/:id`), so a parameter
+// at the same position is the same segment whatever each route names it.
+import type { ComponentType } from 'preact';
+
+// `any`: a module's default export is any component; its props are the route's business.
+type ViewModule = { default: ComponentType<any> };
+
+export interface RouteDefinition {
+  /** `/admin`, `users/:id` (relative to the parent), `/admin/users/:id` (absolute), `*` (the rest). */
+  path: string;
+  /** The page: `() => import('./users.tsx')`. */
+  view?: () => Promise<ViewModule>;
+  /** Wraps the views below it (its `children` prop): `() => import('./layout.tsx')`. */
+  layout?: () => Promise<ViewModule>;
+  /** The route's server module, whose `pageUse` gates this route and every route under it. */
+  server?: () => Promise<unknown>;
+  children?: readonly RouteDefinition[];
+}
+
+export interface RouteNode {
+  /** The full pattern, e.g. `/admin/users/:id`. */
+  readonly pattern: string;
+  readonly segments: readonly string[];
+  readonly definition: RouteDefinition;
+  /** The tree's ancestors and this route, outermost first: whose layouts wrap its view. */
+  readonly chain: readonly RouteNode[];
+  /**
+   * Every route whose page layer runs for this one, outermost first, this one last: its chain, and any
+   * layout route declared elsewhere whose pattern is a prefix of this one's (a gate is never bypassed
+   * by where a route is declared).
+   */
+  readonly gates: readonly RouteNode[];
+}
+
+export interface RouteMatch {
+  node: RouteNode;
+  /** The path's parameters, under the names of every gating route (`:projectId` and `:id` alike). */
+  params: Record<string, string>;
+}
+
+export interface RouteTable {
+  readonly nodes: readonly RouteNode[];
+  /** The route a path shows (static segments beat parameters, parameters beat `*`), or null. */
+  match(path: string): RouteMatch | null;
+  /** The parameters a path gives a route used as a prefix (a layout's loader on a deeper path), or null. */
+  paramsAt(node: RouteNode, path: string): Record<string, string> | null;
+  /** The components a match renders or gates with: gating layouts' and the view, loaded (and cached). */
+  load(match: RouteMatch): Promise<LoadedRoute>;
+  /** The same, when already loaded: the first client render hydrates synchronously with it. */
+  loaded(match: RouteMatch): LoadedRoute | undefined;
+  /** Loads the current path's components, so the first client render can hydrate synchronously. */
+  preload(path: string): Promise<void>;
+}
+
+export interface LoadedRoute {
+  /** The layouts that wrap the view (outermost first), then the view. */
+  rendered: ComponentType<any>[];
+  /** Each gating route with its layout, outermost first: where the page layer's `use` arrays come from. */
+  gates: { node: RouteNode; layout?: ComponentType<any> }[];
+  view: ComponentType<any>;
+}
+
+export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTable {
+  const nodes: RouteNode[] = [];
+  const visit = (definition: RouteDefinition, parent: RouteNode | undefined) => {
+    const segments = segmentsOf(definition, parent);
+    const chain = [...(parent?.chain ?? [])];
+    const node: RouteNode = { pattern: `/${segments.join('/')}`, segments, definition, chain, gates: [] };
+    chain.push(node);
+    if (!definition.view && !definition.children?.length) {
+      throw new Error(`defineRoutes: route ${node.pattern} has neither a view nor children, so nothing can show it.`);
+    }
+    nodes.push(node);
+    for (const child of definition.children ?? []) visit(child, node);
+  };
+  for (const definition of definitions) visit(definition, undefined);
+
+  for (const node of nodes) {
+    const gates = new Set(node.chain);
+    for (const other of nodes) {
+      if ((other.definition.layout || other.definition.children?.length) && isShapePrefix(other, node)) gates.add(other);
+    }
+    (node as { gates: readonly RouteNode[] }).gates = [...gates].sort(
+      (a, b) => a.segments.length - b.segments.length || a.chain.length - b.chain.length,
+    );
+  }
+
+  const pages = nodes.filter((node) => node.definition.view).sort(bySpecificity);
+  for (let index = 1; index < pages.length; index++) {
+    const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
+    if (shapeOf(before) === shapeOf(node)) {
+      throw new Error(
+        `defineRoutes: ${before.pattern} and ${node.pattern} match the same paths. Keep one of them (parameters at the same position are the same segment).`,
+      );
+    }
+  }
+
+  const loaded = new Map<() => Promise<ViewModule>, ComponentType<any>>();
+  const loadedRoutes = new Map<RouteNode, LoadedRoute>();
+  const loadView = async (importer: () => Promise<ViewModule>) => {
+    let component = loaded.get(importer);
+    if (!component) {
+      component = (await importer()).default;
+      if (typeof component !== 'function') {
+        throw new TypeError(`defineRoutes: a view or layout module has no default-exported component.`);
+      }
+      loaded.set(importer, component);
+    }
+    return component;
+  };
+
+  const routes: RouteTable = {
+    nodes,
+    match(path) {
+      const parts = splitPath(path);
+      for (const node of pages) {
+        const params = paramsOf(node, parts, false);
+        if (params) return { node, params };
+      }
+      return null;
+    },
+    paramsAt: (node, path) => paramsOf(node, splitPath(path), true),
+    async load({ node }) {
+      let route = loadedRoutes.get(node);
+      if (!route) {
+        const layoutOf = (each: RouteNode) => (each.definition.layout ? loadView(each.definition.layout) : undefined);
+        const [gates, view] = await Promise.all([
+          Promise.all(node.gates.map(async (gate) => ({ node: gate, layout: await layoutOf(gate) }))),
+          loadView(node.definition.view as () => Promise<ViewModule>),
+        ]);
+        const layouts = gates.filter((gate) => node.chain.includes(gate.node) && gate.layout);
+        route = { rendered: [...layouts.map((gate) => gate.layout as ComponentType<any>), view], gates, view };
+        loadedRoutes.set(node, route);
+      }
+      return route;
+    },
+    loaded: (match) => loadedRoutes.get(match.node),
+    async preload(path) {
+      const match = routes.match(path);
+      if (match) await routes.load(match);
+    },
+  };
+  return routes;
+}
+
+function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined): string[] {
+  if (typeof definition.path !== 'string') throw new TypeError('defineRoutes: every route needs a string path.');
+  const own = splitPath(definition.path);
+  if (!parent || !definition.path.startsWith('/')) return [...(parent?.segments ?? []), ...own];
+  // An absolute child path restates its parent's; by shape, so `:projectId` and `:id` agree.
+  const prefix = own.slice(0, parent.segments.length);
+  if (prefix.length < parent.segments.length || prefix.some((part, i) => kind(part) !== kind(parent.segments[i]!))) {
+    throw new Error(
+      `defineRoutes: ${definition.path} is declared under ${parent.pattern} but does not start with it. Write it relative (without the leading /) or move it.`,
+    );
+  }
+  return own;
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((part) => part !== '');
+}
+
+/** A segment's shape: itself when static, `:` for a parameter, `*` for the rest. */
+function kind(segment: string): string {
+  return segment.startsWith(':') ? ':' : segment === '*' ? '*' : segment;
+}
+
+function shapeOf(node: RouteNode): string {
+  return node.segments.map(kind).join('/');
+}
+
+function isShapePrefix(outer: RouteNode, inner: RouteNode): boolean {
+  return (
+    outer.segments.length <= inner.segments.length &&
+    outer.segments.every((part, i) => kind(part) === kind(inner.segments[i] as string))
+  );
+}
+
+function bySpecificity(a: RouteNode, b: RouteNode): number {
+  const rank = (segment: string | undefined) =>
+    segment === undefined ? 0 : segment === '*' ? 1 : segment.startsWith(':') ? 2 : 3;
+  for (let i = 0; i < Math.max(a.segments.length, b.segments.length); i++) {
+    const difference = rank(b.segments[i]) - rank(a.segments[i]);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** The node's (and its gates') parameters for these path parts, or null when it does not match them. */
+function paramsOf(node: RouteNode, parts: string[], prefix: boolean): Record<string, string> | null {
+  const { segments } = node;
+  const splat = segments.at(-1) === '*';
+  const fixed = splat ? segments.length - 1 : segments.length;
+  if (parts.length < fixed || (!splat && !prefix && parts.length !== fixed)) return null;
+  const params: Record<string, string> = Object.create(null);
+  for (let i = 0; i < fixed; i++) {
+    const segment = segments[i] as string;
+    if (!segment.startsWith(':') && segment !== parts[i]) return null;
+  }
+  try {
+    for (const gate of node.gates) {
+      gate.segments.forEach((segment, i) => {
+        if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(parts[i] as string);
+      });
+    }
+    if (splat) params['*'] = parts.slice(fixed).map(decodeURIComponent).join('/');
+  } catch {
+    return null; // a malformed %-escape matches nothing
+  }
+  return params;
+}
