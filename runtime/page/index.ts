@@ -2,4 +2,11 @@
 // tree, and <Routes>, <Link> and navigate for the app that shows it.
 export { definePage, type PageComponent, render } from './define-page.ts';
 export { type DeniedProps, Link, navigate, Routes, type RoutesProps } from './host.ts';
-export { defineRoutes, type LoadedRoute, type RouteDefinition, type RouteMatch, type RouteNode, type RouteTable } from './routes.ts';
+export {
+  defineRoutes,
+  type LoadedRoute,
+  type RouteDefinition,
+  type RouteMatch,
+  type RouteNode,
+  type RouteTable,
+} from './routes.ts';

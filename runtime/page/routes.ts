@@ -80,7 +80,8 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   for (const node of nodes) {
     const gates = new Set(node.chain);
     for (const other of nodes) {
-      if ((other.definition.layout || other.definition.children?.length) && isShapePrefix(other, node)) gates.add(other);
+      if ((other.definition.layout || other.definition.children?.length) && isShapePrefix(other, node))
+        gates.add(other);
     }
     (node as { gates: readonly RouteNode[] }).gates = [...gates].sort(
       (a, b) => a.segments.length - b.segments.length || a.chain.length - b.chain.length,

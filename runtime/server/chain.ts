@@ -28,7 +28,8 @@ export function flattenRings(rings: readonly unknown[], where: string): Rings {
         );
       }
       // Once per call: a gate listed by a layout and again by its leaf (or by a page and its pageUse) runs once, outermost.
-      if (!flat.middleware.includes(brand.fn as MiddlewareFn<unknown>)) flat.middleware.push(brand.fn as MiddlewareFn<unknown>);
+      if (!flat.middleware.includes(brand.fn as MiddlewareFn<unknown>))
+        flat.middleware.push(brand.fn as MiddlewareFn<unknown>);
       return;
     }
     if (brand.kind === 'observer') {

@@ -14,13 +14,7 @@ export interface PageLoaderRunner {
   app: AppConfig | undefined;
   routeIndex: RouteIndex | undefined;
   /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
-  run(
-    c: Context,
-    key: string,
-    name: string,
-    location: LoaderLocation,
-    skip?: ReadonlySet<unknown>,
-  ): Promise<unknown>;
+  run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
 }
 
 let runner: PageLoaderRunner | undefined;

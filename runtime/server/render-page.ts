@@ -77,7 +77,10 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
     const { ran } = await runChain(middleware, ctx, async () => {
       html = await renderWithData(new Set(middleware));
     });
-    if (!ran) throw new Error(`A middleware around the page ${at.path} returned without calling next() or throwing an outcome.`);
+    if (!ran)
+      throw new Error(
+        `A middleware around the page ${at.path} returned without calling next() or throwing an outcome.`,
+      );
     return answer(html as string, match ? 200 : 404);
   } catch (error) {
     const outcome = asOutcome(error);

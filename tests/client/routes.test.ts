@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+// <Routes> in the browser: an intra-app navigation loads the route's components, runs the client
+// members of its pages' `use` (the layout's before the view's; server members never), and shows the
+// page or the outcome one threw: a redirect (replacing the history entry), a deny, a render.
+import { act, cleanup, fireEvent, render as mount, screen, waitFor } from '@testing-library/preact';
+import { type ComponentChildren, h } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineClientMiddleware, defineServerMiddleware, deny, redirect } from '../../runtime/index.ts';
+import { definePage, defineRoutes, Link, navigate, render, Routes } from '../../runtime/page/index.ts';
+
+const journal: string[] = [];
+let signedIn = false;
+
+const requireSession = defineClientMiddleware(async (ctx, next) => {
+  journal.push(`gate ${ctx.route} ${JSON.stringify(ctx.location)}`);
+  if (!signedIn) throw redirect('/login');
+  await next();
+});
+const layoutRing = defineClientMiddleware(async (_ctx, next) => {
+  journal.push('layout:before');
+  try {
+    await next();
+  } finally {
+    journal.push('layout:after');
+  }
+});
+const serverOnly = defineServerMiddleware(async () => {
+  throw new Error('a server middleware ran in the browser');
+});
+
+const Join = () => h('p', { id: 'join' }, 'Join first.');
+const Home = () => h('nav', null, h(Link, { href: '/area/secret/7?tab=a', id: 'to-secret' }, 'secret'));
+const Layout = definePage(({ children }: { children?: ComponentChildren }) => h('section', { id: 'area' }, children), {
+  use: [layoutRing, serverOnly],
+});
+const Secret = definePage(
+  ({ params }: { params: Record<string, string> }) => h('p', { id: 'secret' }, `secret ${params.id}`),
+  {
+    use: [requireSession, serverOnly],
+  },
+);
+const page = (component: unknown) => async () => ({ default: component as () => null });
+
+const routes = defineRoutes([
+  { path: '/', view: page(Home) },
+  { path: '/login', view: page(() => h('p', { id: 'login' }, 'Sign in')) },
+  {
+    path: '/area',
+    layout: page(Layout),
+    children: [
+      { path: 'secret/:id', view: page(Secret) },
+      {
+        path: 'denied',
+        view: page(
+          definePage(() => h('p', null, 'never'), {
+            use: defineClientMiddleware(async () => {
+              throw deny(403, 'No entry.');
+            }),
+          }),
+        ),
+      },
+      {
+        path: 'replaced',
+        view: page(
+          definePage(() => h('p', null, 'never'), {
+            use: defineClientMiddleware(async () => {
+              throw render(Join);
+            }),
+          }),
+        ),
+      },
+      {
+        path: 'loop',
+        view: page(
+          definePage(() => h('p', null, 'never'), {
+            use: defineClientMiddleware(async () => {
+              throw redirect('/area/loop');
+            }),
+          }),
+        ),
+      },
+    ],
+  },
+]);
+
+beforeEach(async () => {
+  journal.length = 0;
+  signedIn = false;
+  history.replaceState(null, '', '/');
+  await routes.preload('/');
+  mount(h(Routes, { routes }));
+});
+afterEach(cleanup);
+
+const go = (to: string) => act(() => navigate(to));
+
+describe('<Routes> on a client navigation', () => {
+  it("redirects from a client gate before the page shows, replacing the gated page's history entry", async () => {
+    const entries = history.length;
+    await go('/area/secret/7');
+    await screen.findByText('Sign in');
+    expect(location.pathname).toBe('/login');
+    expect(history.length).toBe(entries + 1);
+    expect(journal).toEqual([
+      'layout:before',
+      'gate /area/secret/:id {"path":"/area/secret/7","search":"","params":{"id":"7"}}',
+      'layout:after',
+    ]);
+  });
+
+  it('shows the page inside its layout when the gates let it through, on a <Link> click', async () => {
+    signedIn = true;
+    await act(() => fireEvent.click(document.getElementById('to-secret') as HTMLElement));
+    await waitFor(() => expect(document.getElementById('area')?.innerHTML).toBe('<p id="secret">secret 7</p>'));
+    expect(location.pathname + location.search).toBe('/area/secret/7?tab=a');
+    expect(journal).toEqual([
+      'layout:before',
+      'gate /area/secret/:id {"path":"/area/secret/7","search":"?tab=a","params":{"id":"7"}}',
+      'layout:after',
+    ]);
+  });
+
+  it("shows a deny's message in the route's place", async () => {
+    await go('/area/denied');
+    expect((await screen.findByRole('alert')).textContent).toBe('No entry.');
+    expect(location.pathname).toBe('/area/denied');
+  });
+
+  it("shows render(Component)'s component in the page's place, at the same URL", async () => {
+    await go('/area/replaced');
+    expect((await screen.findByText('Join first.')).parentElement?.hasAttribute('data-hpa-render')).toBe(true);
+    expect(location.pathname).toBe('/area/replaced');
+  });
+
+  it('stops a redirect loop between gates and says so', async () => {
+    await go('/area/loop');
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many redirects, the last to /area/loop');
+  });
+
+  it('follows the back button, and shows the not-found view for a path no route matches', async () => {
+    signedIn = true;
+    await go('/area/secret/1');
+    await screen.findByText('secret 1');
+    await go('/nowhere');
+    expect((await screen.findByRole('alert')).textContent).toBe('Not found.');
+    await act(() => {
+      history.back();
+    });
+    await screen.findByText('secret 1');
+  });
+
+  it('refuses to navigate to another origin', () => {
+    expect(() => navigate('https://elsewhere.example/')).toThrow('Refused navigation to https://elsewhere.example');
+  });
+});

@@ -1,0 +1,3 @@
+import { adminRing, adminStreams } from '../middleware.ts';
+
+export const pageUse = [adminRing, adminStreams];

@@ -1,0 +1,27 @@
+import { defineAction, defineLoader } from '../../../../runtime/index.ts';
+import { journal } from '../../../server/app/journal.ts';
+import { auditRing, unitRing } from '../middleware.ts';
+
+export const pageUse = auditRing;
+
+export default defineLoader(
+  async (ctx) => {
+    journal.log.push('inner');
+    return { user: ctx.location.params?.id ?? null, params: ctx.location.params ?? null };
+  },
+  { use: unitRing },
+);
+
+export const serverActions = {
+  run: defineAction(
+    async () => {
+      journal.log.push('inner');
+      return 'ran';
+    },
+    { use: unitRing },
+  ),
+  export: defineAction(async function* () {
+    yield 'row 1';
+    yield 'row 2';
+  }),
+};
