@@ -1,15 +1,15 @@
 // defineAction, defineLoader, defineActionGuard and defineApp. At runtime they only carry options;
 // their phantom types let useAction and <Form> infer payload and result with no code generation.
-import type { ActionContext, LoaderContext } from './context.ts';
+import type { ActionContext, LoaderContext, ServerContext } from './context.ts';
 import type { Middleware, MiddlewareFn, Use } from './middleware.ts';
 import type { InferInput, InferOutput, StandardSchemaV1 } from './shared/standard-schema.ts';
 
 declare const PAYLOAD: unique symbol;
 declare const RESULT: unique symbol;
 
-export interface UnitOptions {
+export interface UnitOptions<Ctx = any> {
   /** Middleware, guards and stream observers around this unit only (the innermost ring). */
-  use?: Use;
+  use?: Use<Ctx>;
   /** This unit's body limit in bytes, instead of the handler's (1 MiB by default). */
   bodyLimit?: number;
   /**
@@ -42,14 +42,17 @@ export type Loader<R = unknown> = LoaderFn<R>;
 /** With `input`, the action receives the schema's output, and callers send the schema's input. */
 export function defineAction<S extends StandardSchemaV1, R = unknown>(
   fn: ActionFn<InferOutput<S>, R>,
-  options: UnitOptions & { input: S },
+  options: UnitOptions<ActionContext> & { input: S },
 ): Action<InferInput<S>, R>;
-export function defineAction<P = unknown, R = unknown>(fn: ActionFn<P, R>, options?: UnitOptions): Action<P, R>;
-export function defineAction(fn: ActionFn<unknown, unknown>, options: UnitOptions = {}): Action {
+export function defineAction<P = unknown, R = unknown>(
+  fn: ActionFn<P, R>,
+  options?: UnitOptions<ActionContext>,
+): Action<P, R>;
+export function defineAction(fn: ActionFn<unknown, unknown>, options: UnitOptions<ActionContext> = {}): Action {
   return Object.assign((ctx: ActionContext, payload: unknown) => fn(ctx, payload), { options }) as Action;
 }
 
-export function defineLoader<R = unknown>(fn: LoaderFn<R>, options: UnitOptions = {}): LoaderUnit<R> {
+export function defineLoader<R = unknown>(fn: LoaderFn<R>, options: UnitOptions<LoaderContext> = {}): LoaderUnit<R> {
   return Object.assign((ctx: LoaderContext) => fn(ctx), { options }) as LoaderUnit<R>;
 }
 
@@ -70,7 +73,7 @@ export interface AppConfig {
   readonly use: Use;
 }
 
-/** The outermost ring: wraps every loader and action (and, with the page layer, every page render). */
-export function defineApp(config: { use?: Use }): AppConfig {
+/** The outermost ring: wraps every loader and action, and with routes every page render. */
+export function defineApp(config: { use?: Use<ServerContext> }): AppConfig {
   return { use: config.use ?? [] };
 }

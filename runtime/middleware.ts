@@ -28,10 +28,14 @@ export interface StreamObserver<Ctx = ServerContext> {
   readonly callbacks?: StreamObserverCallbacks<Ctx>;
 }
 
-// `any`: one use array mixes middleware for several contexts; each entry was checked where it was defined.
-export type UseEntry = Middleware<any> | StreamObserver<any>;
+/**
+ * What a `use` around calls with context Ctx accepts: server middleware that can take Ctx (so a
+ * `defineServerMiddleware<'page'>`, the kind that may throw render(), is refused around a loader or an
+ * action), client middleware, and stream observers. `any` (the default): a pageUse export, checked at runtime.
+ */
+export type UseEntry<Ctx = any> = Middleware<Ctx, 'server'> | Middleware<ClientContext, 'client'> | StreamObserver<any>;
 /** Where a `use` is accepted: one entry, or arrays of them (nested arrays are flattened). */
-export type Use = UseEntry | readonly Use[];
+export type Use<Ctx = any> = UseEntry<Ctx> | readonly Use<Ctx>[];
 
 export function defineServerMiddleware<S extends MiddlewareScope = MiddlewareScope>(
   fn?: MiddlewareFn<ServerContextFor<S>>,

@@ -118,9 +118,7 @@ function currentLocation(): LoaderLocation {
 }
 
 let embedded:
-  | { path: string; data: Record<string, unknown>; form?: FormResult; route?: EmbeddedRoute }
-  | null
-  | undefined;
+  { path: string; data: Record<string, unknown>; form?: FormResult; route?: EmbeddedRoute } | null | undefined;
 
 /** The server render's embedded state, when it was rendered for the path the browser is on. */
 export function readEmbedded() {

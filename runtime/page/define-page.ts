@@ -2,13 +2,17 @@
 // members by renderPage around the server render, its client members by <Routes> on an intra-app
 // navigation. render lives only here, so loader and action code has no reason to import it.
 import { type ComponentType, h } from 'preact';
+import type { PageContext } from '../context.ts';
 import type { Use } from '../middleware.ts';
 import { type Render, renderOutcome } from '../outcomes.ts';
 
 /** A page component that carries its middleware. */
 export type PageComponent<P = object> = ComponentType<P> & { readonly use: Use };
 
-export function definePage<P extends object>(View: ComponentType<P>, options: { use?: Use } = {}): PageComponent<P> {
+export function definePage<P extends object>(
+  View: ComponentType<P>,
+  options: { use?: Use<PageContext> } = {},
+): PageComponent<P> {
   const Page = (props: P) => h(View, props);
   Page.use = options.use ?? [];
   return Page;

@@ -110,7 +110,9 @@ describe('<Routes> on a client navigation', () => {
 
   it('shows the page inside its layout when the gates let it through, on a <Link> click', async () => {
     signedIn = true;
-    await act(() => fireEvent.click(document.getElementById('to-secret') as HTMLElement));
+    await act(() => {
+      fireEvent.click(document.getElementById('to-secret') as HTMLElement);
+    });
     await waitFor(() => expect(document.getElementById('area')?.innerHTML).toBe('<p id="secret">secret 7</p>'));
     expect(location.pathname + location.search).toBe('/area/secret/7?tab=a');
     expect(journal).toEqual([

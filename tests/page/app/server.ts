@@ -14,5 +14,5 @@ export function createPageApp(options: HandlerOptions = {}) {
   return new Hono()
     .post('/__actions', actionsHandler(glob, settings))
     .post('/__loaders', loadersHandler(glob, settings))
-    .get('*', (c) => renderPage(c, h(Document, null)));
+    .get('*', (c) => renderPage(c, h(Document, {})));
 }
