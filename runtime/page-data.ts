@@ -32,6 +32,8 @@ export interface PageRenderScope {
 /** What <Routes> shows: a match's layouts and view, or the outcome its page layer threw. */
 export interface RouteView {
   match: RouteMatch | null;
+  /** The path and query shown: the view is keyed by it, so /movies/1 to /movies/2 loads afresh. */
+  path?: string;
   rendered?: ComponentType<any>[];
   denied?: { status: number; message: string };
   /** A render(Component) outcome's component. */

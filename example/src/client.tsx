@@ -1,4 +1,6 @@
 import { hydrate } from 'preact';
 import { App } from './app.tsx';
+import routes from './routes.ts';
 
-hydrate(<App path={location.pathname} />, document.getElementById('app') as HTMLElement);
+// The current route's components load first, so the first render matches the server's HTML.
+void routes.preload(location.pathname).then(() => hydrate(<App />, document.getElementById('app') as HTMLElement));

@@ -7,6 +7,7 @@ import { actionsHandler, loadersHandler, renderPage } from 'hono-preact-actions/
 import { buildId } from 'virtual:hono-preact-actions/build-id';
 import { App } from './app.tsx';
 import appConfig from './app-config.ts';
+import routes from './routes.ts';
 import { dataDir } from './server/db.ts';
 
 export interface AppSettings {
@@ -16,7 +17,7 @@ export interface AppSettings {
   headScripts?: string[];
 }
 
-function Document({ settings, path }: { settings: AppSettings; path: string }) {
+function Document({ settings }: { settings: AppSettings }) {
   return (
     <html lang="en">
       <head>
@@ -33,7 +34,7 @@ function Document({ settings, path }: { settings: AppSettings; path: string }) {
       </head>
       <body>
         <div id="app">
-          <App path={path} />
+          <App />
         </div>
       </body>
     </html>
@@ -43,8 +44,10 @@ function Document({ settings, path }: { settings: AppSettings; path: string }) {
 export function createApp(settings: AppSettings) {
   // Eager: the pages import these modules anyway, so lazy loading would save nothing.
   const modules = import.meta.glob('/src/pages/**/*.server.ts', { eager: true });
+  // routes: a call to a route's module runs the pageUse of every route gating it (and renderPage, which
+  // takes the loaders handler's, runs the page layer around each render).
   // buildId: a client of an older build calling what this build no longer has gets 409 and reloads.
-  const options = { app: appConfig, root: '/src/pages', buildId };
+  const options = { app: appConfig, routes, root: '/src/pages', buildId };
   return (
     new Hono()
       .post('/__actions', actionsHandler(modules, options))
@@ -59,8 +62,6 @@ export function createApp(settings: AppSettings) {
         });
       })
       // POST too: a <Form> posted without JavaScript comes to its page, and renderPage answers it.
-      .on(['GET', 'POST'], '*', (c) =>
-        renderPage(c, <Document settings={settings} path={c.req.path} />, { defaultTitle: 'Movies' }),
-      )
+      .on(['GET', 'POST'], '*', (c) => renderPage(c, <Document settings={settings} />, { defaultTitle: 'Movies' }))
   );
 }

@@ -82,7 +82,7 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
       };
       try {
         const { ran } = await runChain(clientMiddleware(loaded), ctx, () =>
-          commit({ match, rendered: loaded.rendered }),
+          commit({ match, path, rendered: loaded.rendered }),
         );
         if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
       } catch (thrown) {
@@ -130,7 +130,7 @@ function hydratedView(routes: RouteTable): RouteView {
       `<Routes>: ${match.node.pattern} is not loaded yet. Await routes.preload(location.pathname) before hydrate().`,
     );
   }
-  return { match, rendered: loaded.rendered };
+  return { match, path: location.pathname + location.search, rendered: loaded.rendered };
 }
 
 // The wrapper marks a replaced page; in the browser a server's replacement is hydrated as it is
@@ -144,7 +144,7 @@ function showView(view: RouteView, notFound: ComponentType, denied: ComponentTyp
   if (view.component) return h('div', { [REPLACED]: '' }, h(view.component, null));
   if (view.frozen) return h('div', { [REPLACED]: '', dangerouslySetInnerHTML: { __html: '' } });
   const props = { params: match.params };
-  let tree = h(rendered?.at(-1) as ComponentType<any>, props);
+  let tree = h(rendered?.at(-1) as ComponentType<any>, { ...props, key: view.path });
   for (const layout of (rendered ?? []).slice(0, -1).reverse()) tree = h(layout, props, tree);
   return tree;
 }

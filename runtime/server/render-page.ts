@@ -66,7 +66,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   if (indexing) await indexing;
   const match = index.routes.match(at.path);
   const loaded = match ? await index.routes.load(match) : undefined;
-  scope.route = { match, rendered: loaded?.rendered };
+  scope.route = { match, path: embedded.path, rendered: loaded?.rendered };
   const { middleware } = flattenRings(
     [runner.app?.use, ...(loaded ? index.pageLayer(loaded) : [])],
     `the page ${match?.node.pattern ?? at.path}`,

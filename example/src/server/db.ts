@@ -36,8 +36,24 @@ if (seeded.n === 0) {
   }
 }
 
+db.exec(
+  `create table if not exists audit (id integer primary key autoincrement, at text not null, entry text not null)`,
+);
+
+export const audit = {
+  add: (entry: string) =>
+    db.prepare('insert into audit (at, entry) values (?, ?)').run(new Date().toISOString(), entry),
+  recent: (count: number) =>
+    db.prepare('select at, entry from audit order by id desc limit ?').all(count) as unknown as {
+      at: string;
+      entry: string;
+    }[],
+};
+
 export const movies = {
   all: () => db.prepare('select * from movies order by id').all() as unknown as Movie[],
+  byId: (id: number) => db.prepare('select * from movies where id = ?').get(id) as Movie | undefined,
+  rate: (id: number, rating: number) => db.prepare('update movies set rating = ? where id = ?').run(rating, id),
   byTitle: (title: string) => db.prepare('select * from movies where title = ?').get(title) as Movie | undefined,
   add: (title: string, year: number | null) =>
     Number(db.prepare('insert into movies (title, year) values (?, ?)').run(title, year).lastInsertRowid),

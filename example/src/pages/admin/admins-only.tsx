@@ -1,0 +1,8 @@
+export function AdminsOnly() {
+  return (
+    <section id="admins-only">
+      <h1>Admins only</h1>
+      <p>You are signed in as a guest. Sign in as admin to see this area.</p>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ComponentChildren } from 'preact';
+import { definePage, Link } from 'hono-preact-actions/page';
+import { requireAdmin } from '../../auth.ts';
+
+function AdminLayout({ children }: { children?: ComponentChildren }) {
+  return (
+    <section id="admin">
+      <h1>
+        <Link href="/admin">Admin</Link>
+      </h1>
+      {children}
+    </section>
+  );
+}
+
+// Gates the layout and every page under it, on the server render and on client navigation.
+export default definePage(AdminLayout, { use: requireAdmin });
