@@ -164,20 +164,72 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(await page.locator('#ratings').textContent()).toContain('Stalker');
   });
 
-  it('redirects away from the admin page without a session, on a client navigation and on a full load', async () => {
+  // The client entry marks the document once it has hydrated: a click before that would be lost.
+  const hydrated = () => page.waitForSelector('html[data-hydrated]');
+
+  it('redirects away from the admin area without a session: on a client navigation with no server round trip, and on a full load', async () => {
+    const requests: string[] = [];
+    const record = (request: { url(): string }) => requests.push(new URL(request.url()).pathname);
+    page.on('request', record);
     await page.click('nav >> text=Admin');
     await page.waitForURL('**/login');
+    await page.waitForSelector('#sign-in');
+    page.off('request', record);
+    // The client gate decided: no loader call, no page request (the login view's script chunk may load).
+    expect(requests.filter((path) => path === '/__loaders' || path.startsWith('/admin'))).toEqual([]);
     expect(await page.textContent('h1')).toBe('Sign in');
-    const response = await page.goto(`${app.url}/admin`);
+    const response = await page.goto(`${app.url}/admin/movies/1`);
     expect(page.url()).toBe(`${app.url}/login`);
-    expect(response?.request().redirectedFrom()?.url()).toBe(`${app.url}/admin`);
+    expect(response?.request().redirectedFrom()?.url()).toBe(`${app.url}/admin/movies/1`);
   });
 
-  it('lets a signed-in user into the admin page and delete a movie', async () => {
-    await page.waitForFunction(() => document.querySelector('#sign-in') !== null);
+  it("shows a guest the admins-only notice in the admin area's place, on a client navigation and on a full load", async () => {
+    await hydrated();
+    await page.click('#sign-in-guest');
+    await page.waitForSelector('#admins-only');
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    const response = await page.goto(`${app.url}/admin`);
+    expect(response?.status()).toBe(200);
+    expect(await response?.text()).toContain('<section id="admins-only">');
+    await hydrated();
+    expect(await page.textContent('#admins-only h1')).toBe('Admins only');
+    // The same gate answers the area's loader, called directly, with its deny.
+    const answer = await page.evaluate(async () => {
+      const body = { module: 'admin/index', loader: 'default', location: { path: '/admin' } };
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      return (await fetch('/__loaders', init)).json();
+    });
+    expect(answer.error).toMatchObject({ status: 403, message: 'Admins only.' });
+  });
+
+  it('lets an admin into the nested admin area, audits each movie view and change, and shows the deny for a missing movie', async () => {
+    await page.goto(`${app.url}/login`);
+    await hydrated();
     await page.click('#sign-in');
     await page.waitForSelector('#admin-count');
     expect(await page.textContent('#admin-count')).toMatch(/^\d+ movies in the database\.$/);
+    await page.click('#admin-movies >> text=Dune');
+    await page.waitForSelector('#admin-movie');
+    expect(await page.textContent('#admin-movie')).toBe('Dune');
+    await page.selectOption('#rate-form select[name=rating]', '2');
+    await page.click('#rate-form button[type=submit]');
+    await expect.poll(() => page.textContent('#admin-rating')).toBe('★★');
+    await page.click('#admin h1 >> text=Admin');
+    // Newest first: the view, the rating, and the view again that the rating's invalidation loaded.
+    await expect
+      .poll(() => page.locator('#audit li').allTextContents())
+      .toEqual(['admin viewed movie 2', 'admin rate on movie 2', 'admin viewed movie 2']);
+
+    await page.click('#missing-movie');
+    expect(await (await page.waitForSelector('main [role=alert]')).textContent()).toBe('There is no movie 0.');
+    expect(new URL(page.url()).pathname).toBe('/admin/movies/0');
+    const response = await page.goto(`${app.url}/admin/movies/0`);
+    expect(response?.status()).toBe(404);
+    await hydrated();
+    expect(await page.textContent('main [role=alert]')).toBe('There is no movie 0.');
+  });
+
+  it('lets the admin delete a movie', async () => {
     await page.click('nav >> text=Movies');
     await page.locator('#movies li', { hasText: 'Heat' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(titles).not.toContain('Heat');
