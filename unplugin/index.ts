@@ -3,7 +3,7 @@
 // to each bundler in the form it shows best. All the work is compile()'s.
 import { readFile } from 'node:fs/promises';
 import { type UnpluginFactory, createUnplugin } from 'unplugin';
-import { CompileError, compile, type ServerModuleManifest, type Target } from '../compiler/index.ts';
+import { CompileError, compile, SERVER_MODULE_ID, type ServerModuleManifest, type Target } from '../compiler/index.ts';
 import { BUILD_ID_MODULE, hashServerModules, MANIFEST_FILE } from './build-id.ts';
 import { absoluteRoot, type Options, resolveOptions } from './options.ts';
 import { reportCompileError } from './report-error.ts';
@@ -82,8 +82,11 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         projectRoot = config.root;
         serving = config.command === 'serve';
       },
+      onLog: quietRouteImports,
     },
+    rolldown: { onLog: quietRouteImports },
     rollup: {
+      onLog: quietRouteImports,
       // Replaces the generic buildStart under Rollup, so it starts the build the same way first.
       buildStart() {
         startBuild();
@@ -111,6 +114,16 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     },
   };
 };
+
+/**
+ * A route's `server: () => import('./x.server.ts')` names a module its view (for the loader) or the server
+ * entry's glob also imports statically, so the bundler says the dynamic import cannot split it off. That
+ * is expected (a route's server import is only ever called on the server, to know the module), so it is
+ * not said once per route and build; every other log passes.
+ */
+function quietRouteImports(_level: string, log: { code?: string; id?: string }): boolean {
+  return !(log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && SERVER_MODULE_ID.test(log.id ?? ''));
+}
 
 function matches(filter: { include: RegExp[]; exclude: RegExp[] }, id: string): boolean {
   return filter.include.some((pattern) => pattern.test(id)) && !filter.exclude.some((pattern) => pattern.test(id));
