@@ -58,7 +58,7 @@ export function Link(props: { href: string } & Record<string, unknown>): VNode<a
 
 export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
   const scope = useContext(PageRender);
-  const [view, setView] = useState<RouteView>(() => scope?.route ?? hydratedView(routes));
+  const [view, setView] = useState<RouteView>(() => (scope ? serverView(scope.route, routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
 
   useEffect(() => {
@@ -114,6 +114,16 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
     return h(denied, { status, message });
   }
   return showView(view, notFound, denied);
+}
+
+/** What renderPage decided, which it can only have decided for these routes. */
+function serverView(decided: RouteView | undefined, routes: RouteTable): RouteView {
+  if (!decided || (decided.match && !routes.nodes.includes(decided.match.node))) {
+    throw new Error(
+      "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).",
+    );
+  }
+  return decided;
 }
 
 /** What the server rendered, as the first client render must repeat it. */

@@ -1,9 +1,14 @@
 // Seed 004's two chain-order listings, reproduced exactly on the three paths to a page's data: the
 // server render, a loader RPC and an action RPC. The page and its module declare the same ring once
 // each (definePage and pageUse); the app's ring and the page layer run once per request.
+import { Hono } from 'hono';
+import { h } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Routes } from '../../runtime/page/index.ts';
+import { loadersHandler, renderPage } from '../../runtime/server/index.ts';
 import { journal } from '../server/app/journal.ts';
-import { createPageApp } from './app/server.ts';
+import routes from './app/routes.ts';
+import { createPageApp, glob } from './app/server.ts';
 
 const app = createPageApp();
 
@@ -160,5 +165,23 @@ describe('render(Component)', () => {
   it("is an error when a page's loader chain throws it during the server render", async () => {
     const response = await app.request('/misplaced');
     expect(response.status).toBe(500);
+  });
+});
+
+describe('<Routes> on the server', () => {
+  it('says so when the handlers were given no routes, instead of rendering nothing', async () => {
+    const errors: string[] = [];
+    const app = new Hono()
+      .post('/__loaders', loadersHandler(glob, { root: '/tests/page/app' }))
+      .get('*', (c) => renderPage(c, h(Routes, { routes })))
+      .onError((error, c) => {
+        errors.push(error.message);
+        return c.text('failed', 500);
+      });
+    const response = await app.request('/page');
+    expect(response.status).toBe(500);
+    expect(errors).toEqual([
+      expect.stringMatching(/^<Routes> rendered on the server with routes the handlers do not have/),
+    ]);
   });
 });
