@@ -2,7 +2,7 @@
 // it shows what renderPage decided (the page chain already ran). In the browser it takes over
 // navigation: each intra-app navigation loads the route's components, runs the client members of its
 // pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
-import { type ComponentType, h, type VNode } from 'preact';
+import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
 import { useContext, useEffect, useErrorBoundary, useState } from 'preact/hooks';
 import type { ClientContext } from '../context.ts';
 import type { MiddlewareFn, Use } from '../middleware.ts';
@@ -44,12 +44,17 @@ function go(to: string, replace: boolean, redirects: number): void {
   for (const listener of listeners) listener(path, redirects);
 }
 
-/** A link within the app: a client navigation on a plain click, the browser's own otherwise. */
-export function Link(props: { href: string } & Record<string, unknown>): VNode<any> {
+/**
+ * A link within the app: a client navigation on a plain click; the browser's own for a modified click,
+ * a `target`, a `download`, or when the link's own onClick prevented the default.
+ */
+export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }): VNode<any> {
   return h('a', {
     ...props,
-    onClick: (event: MouseEvent) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    onClick: (event: TargetedMouseEvent<HTMLAnchorElement>) => {
+      (props.onClick as ((event: MouseEvent) => void) | undefined)?.(event);
+      if (event.defaultPrevented || event.button !== 0 || props.target || props.download) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       navigate(props.href);
     },
@@ -63,6 +68,7 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
 
   useEffect(() => {
     let latest = 0;
+    // `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores.
     const show = async (path: string, redirects: number) => {
       const navigation = ++latest;
       const url = new URL(path, location.href);
@@ -71,6 +77,7 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
         if (navigation !== latest) return;
         resetError();
         setView(next);
+        if (redirects >= 0 && !url.hash) scrollTo(0, 0);
       };
       if (!match) return commit({ match });
       const loaded = await routes.load(match);
@@ -89,15 +96,15 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
         const outcome = asOutcome(thrown);
         if (!outcome) return commit({ match, denied: { status: 500, message: String(thrown) } });
         if (isRedirect(outcome)) {
-          if (redirects >= MAX_REDIRECTS) {
+          if (Math.max(redirects, 0) >= MAX_REDIRECTS) {
             return commit({ match, denied: { status: 508, message: `Too many redirects, the last to ${outcome.to}` } });
           }
-          return go(outcome.to, true, redirects + 1);
+          return go(outcome.to, true, Math.max(redirects, 0) + 1);
         }
         commit(isRender(outcome) ? { match, component: outcome.component } : { match, denied: outcome });
       }
     };
-    const onPopState = () => void show(location.pathname + location.search, 0);
+    const onPopState = () => void show(location.pathname + location.search, -1);
     const onNavigate = (path: string, redirects: number) => void show(path, redirects);
     listeners.add(onNavigate);
     addEventListener('popstate', onPopState);

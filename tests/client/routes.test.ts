@@ -151,6 +151,54 @@ describe('<Routes> on a client navigation', () => {
     await screen.findByText('secret 1');
   });
 
+  it("leaves a modified click, a target and a link's own preventDefault to the browser", async () => {
+    const seen: boolean[] = [];
+    // Runs after the link's handler (bubbling), records whether it took the click, then keeps the test page.
+    const watch = (event: Event) => {
+      seen.push(event.defaultPrevented);
+      event.preventDefault();
+    };
+    document.addEventListener('click', watch);
+    try {
+      const own = mount(
+        h('div', null, [
+          h(Link, { href: '/login', id: 'blank', target: '_blank' }, 'new tab'),
+          h(Link, { href: '/login', id: 'own', onClick: (event: Event) => event.preventDefault() }, 'own'),
+        ]),
+      );
+      await act(() => {
+        fireEvent.click(document.getElementById('to-secret') as HTMLElement, { ctrlKey: true });
+        fireEvent.click(own.container.querySelector('#blank') as HTMLElement);
+      });
+      expect(seen).toEqual([false, false]);
+      await act(() => {
+        fireEvent.click(own.container.querySelector('#own') as HTMLElement);
+      });
+      expect(location.pathname).toBe('/');
+    } finally {
+      document.removeEventListener('click', watch);
+    }
+  });
+
+  it('scrolls to the top on a new navigation, and leaves the back button its restored position', async () => {
+    const scrolls: string[] = [];
+    const original = window.scrollTo;
+    window.scrollTo = ((x: number, y: number) => void scrolls.push(`${x},${y}`)) as typeof window.scrollTo;
+    try {
+      signedIn = true;
+      await go('/area/secret/2');
+      await screen.findByText('secret 2');
+      expect(scrolls).toEqual(['0,0']);
+      await act(() => {
+        history.back();
+      });
+      await screen.findByRole('navigation');
+      expect(scrolls).toEqual(['0,0']);
+    } finally {
+      window.scrollTo = original;
+    }
+  });
+
   it('refuses to navigate to another origin', () => {
     expect(() => navigate('https://elsewhere.example/')).toThrow('Refused navigation to https://elsewhere.example');
   });
