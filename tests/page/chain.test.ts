@@ -185,3 +185,19 @@ describe('<Routes> on the server', () => {
     ]);
   });
 });
+
+describe('definePage without routes', () => {
+  it('is an error on the server render, never a page shown without its gate', async () => {
+    const errors: string[] = [];
+    const Account = (await import('./app/account.ts')).default;
+    const app = new Hono()
+      .post('/__loaders', loadersHandler(glob, { root: '/tests/page/app' }))
+      .get('*', (c) => renderPage(c, h(Account, {})))
+      .onError((error, c) => {
+        errors.push(error.message);
+        return c.text('failed', 500);
+      });
+    expect((await app.request('/account')).status).toBe(500);
+    expect(errors).toEqual([expect.stringMatching(/^definePage\(…\) rendered on the server without routes/)]);
+  });
+});
