@@ -1,6 +1,7 @@
 // The app's shell: the navigation, and <Routes>, which shows the route the path matches (and, in the
 // browser, takes over navigation between them).
 import { Link, Routes } from 'hono-preact-actions/page';
+import appConfig from './app-config.ts';
 import routes from './routes.ts';
 
 export function App() {
@@ -11,7 +12,7 @@ export function App() {
         <Link href="/login">Sign in</Link>
       </nav>
       <main>
-        <Routes routes={routes} />
+        <Routes routes={routes} app={appConfig} />
       </main>
     </>
   );

@@ -5,6 +5,7 @@
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
 import { useContext, useEffect, useErrorBoundary, useState } from 'preact/hooks';
 import type { ClientContext } from '../context.ts';
+import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn, Use } from '../middleware.ts';
 import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
 import { PageRender, readEmbedded, type RouteView } from '../page-data.ts';
@@ -20,6 +21,8 @@ export interface DeniedProps {
 
 export interface RoutesProps {
   routes: RouteTable;
+  /** The app config (defineApp): its client members run first on every navigation. Its server members run on the server, from the handlers' `app`. */
+  app?: AppConfig;
   /** Shown when no route matches (the server answers 404 with it). */
   notFound?: ComponentType;
   /** Shown for a deny outcome, and for an error while loading the page's data. */
@@ -61,7 +64,7 @@ export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: st
   });
 }
 
-export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
+export function Routes({ routes, app, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
   const scope = useContext(PageRender);
   const [view, setView] = useState<RouteView>(() => (scope ? serverView(scope.route, routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
@@ -88,7 +91,7 @@ export function Routes({ routes, notFound = NotFound, denied = Denied }: RoutesP
         location: { path: url.pathname, search: url.search, params: match.params },
       };
       try {
-        const { ran } = await runChain(clientMiddleware(loaded), ctx, () =>
+        const { ran } = await runChain(clientMiddleware(app, loaded), ctx, () =>
           commit({ match, path, rendered: loaded.rendered }),
         );
         if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
@@ -166,8 +169,8 @@ function showView(view: RouteView, notFound: ComponentType, denied: ComponentTyp
   return tree;
 }
 
-/** The client members of the gating layouts' and the view's `use`, outermost first. */
-function clientMiddleware(loaded: LoadedRoute): MiddlewareFn<ClientContext>[] {
+/** The client members of the app's, the gating layouts' and the view's `use`, outermost first. */
+function clientMiddleware(app: AppConfig | undefined, loaded: LoadedRoute): MiddlewareFn<ClientContext>[] {
   const found: MiddlewareFn<ClientContext>[] = [];
   const visit = (use: Use | undefined): void => {
     if (Array.isArray(use)) return use.forEach(visit);
@@ -176,6 +179,7 @@ function clientMiddleware(loaded: LoadedRoute): MiddlewareFn<ClientContext>[] {
       found.push(entry.fn);
     }
   };
+  visit(app?.use);
   for (const gate of loaded.gates) visit(useOf(gate.layout));
   visit(useOf(loaded.view));
   return found;

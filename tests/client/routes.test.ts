@@ -5,7 +5,7 @@
 import { act, cleanup, fireEvent, render as mount, screen, waitFor } from '@testing-library/preact';
 import { type ComponentChildren, h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineClientMiddleware, defineServerMiddleware, deny, redirect } from '../../runtime/index.ts';
+import { defineApp, defineClientMiddleware, defineServerMiddleware, deny, redirect } from '../../runtime/index.ts';
 import { definePage, defineRoutes, Link, navigate, render, Routes } from '../../runtime/page/index.ts';
 
 const journal: string[] = [];
@@ -23,6 +23,11 @@ const layoutRing = defineClientMiddleware(async (_ctx, next) => {
   } finally {
     journal.push('layout:after');
   }
+});
+const appRing = defineClientMiddleware(async (_ctx, next) => {
+  journal.push('app:before');
+  await next();
+  journal.push('app:after');
 });
 const serverOnly = defineServerMiddleware(async () => {
   throw new Error('a server middleware ran in the browser');
@@ -88,7 +93,7 @@ beforeEach(async () => {
   signedIn = false;
   history.replaceState(null, '', '/');
   await routes.preload('/');
-  mount(h(Routes, { routes }));
+  mount(h(Routes, { routes, app: defineApp({ use: [appRing] }) }));
 });
 afterEach(cleanup);
 
@@ -101,11 +106,17 @@ describe('<Routes> on a client navigation', () => {
     await screen.findByText('Sign in');
     expect(location.pathname).toBe('/login');
     expect(history.length).toBe(entries + 1);
-    expect(journal).toEqual([
-      'layout:before',
-      'gate /area/secret/:id {"path":"/area/secret/7","search":"","params":{"id":"7"}}',
-      'layout:after',
-    ]);
+    // The redirect passes out through the layout's finally (the app's ring has none), then /login runs the app's ring.
+    await waitFor(() =>
+      expect(journal).toEqual([
+        'app:before',
+        'layout:before',
+        'gate /area/secret/:id {"path":"/area/secret/7","search":"","params":{"id":"7"}}',
+        'layout:after',
+        'app:before',
+        'app:after',
+      ]),
+    );
   });
 
   it('shows the page inside its layout when the gates let it through, on a <Link> click', async () => {
@@ -115,11 +126,15 @@ describe('<Routes> on a client navigation', () => {
     });
     await waitFor(() => expect(document.getElementById('area')?.innerHTML).toBe('<p id="secret">secret 7</p>'));
     expect(location.pathname + location.search).toBe('/area/secret/7?tab=a');
-    expect(journal).toEqual([
-      'layout:before',
-      'gate /area/secret/:id {"path":"/area/secret/7","search":"?tab=a","params":{"id":"7"}}',
-      'layout:after',
-    ]);
+    await waitFor(() =>
+      expect(journal).toEqual([
+        'app:before',
+        'layout:before',
+        'gate /area/secret/:id {"path":"/area/secret/7","search":"?tab=a","params":{"id":"7"}}',
+        'layout:after',
+        'app:after',
+      ]),
+    );
   });
 
   it("shows a deny's message in the route's place", async () => {
