@@ -83,8 +83,11 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
         if (redirects >= 0 && !url.hash) scrollTo(0, 0);
       };
       if (!match) return commit({ match });
-      const loaded = await routes.load(match);
+      // A view's chunk that fails to load (a deploy removed it, the network dropped) gets a full page load
+      // of the same URL instead: the server renders it, with the new build's scripts.
+      const loaded = await routes.load(match).catch(() => null);
       if (navigation !== latest) return;
+      if (!loaded) return location.assign(url.href);
       const ctx: ClientContext = {
         scope: 'page',
         route: match.node.pattern,
@@ -97,7 +100,12 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
         if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
       } catch (thrown) {
         const outcome = asOutcome(thrown);
-        if (!outcome) return commit({ match, denied: { status: 500, message: String(thrown) } });
+        if (!outcome) {
+          return commit({
+            match,
+            denied: { status: 500, message: thrown instanceof Error ? thrown.message : String(thrown) },
+          });
+        }
         if (isRedirect(outcome)) {
           if (Math.max(redirects, 0) >= MAX_REDIRECTS) {
             return commit({ match, denied: { status: 508, message: `Too many redirects, the last to ${outcome.to}` } });

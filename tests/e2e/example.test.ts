@@ -229,6 +229,25 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(await page.textContent('main [role=alert]')).toBe('There is no movie 0.');
   });
 
+  it("falls back to a full page load when a view's script cannot load (a deploy removed it, the network dropped)", async () => {
+    // The document just loaded fresh, so the ratings view is not loaded yet; its first script request fails.
+    await hydrated();
+    await page.route(
+      (url) => url.pathname.includes('ratings') && url.pathname !== '/ratings',
+      (route) => route.abort(),
+      {
+        times: 1,
+      },
+    );
+    const [document] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === '/ratings'),
+      page.click('nav >> text=Ratings'),
+    ]);
+    expect(document.request().resourceType()).toBe('document');
+    await page.waitForSelector('#ratings');
+    await hydrated();
+  });
+
   it('lets the admin delete a movie', async () => {
     await page.click('nav >> text=Movies');
     await page.locator('#movies li', { hasText: 'Heat' }).getByRole('button', { name: 'Delete' }).click();
