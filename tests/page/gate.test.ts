@@ -21,6 +21,9 @@ async function curl(...args: string[]): Promise<{ status: number; body: string; 
   return { status: Number(/^HTTP\/[\d.]+ (\d+)/.exec(head)?.[1]), body, headers: head };
 }
 
+const curlJson = (path: string, body: object) =>
+  curl('-H', 'content-type: application/json', '--data', JSON.stringify(body), `${server.url}${path}`);
+
 describe('requireSession, declared once', () => {
   it('redirects the server render to /login without a session, and renders with one', async () => {
     const denied = await curl(`${server.url}/account`);
@@ -32,24 +35,16 @@ describe('requireSession, declared once', () => {
   });
 
   it("answers a direct call to the page's loader with the redirect, not the data", async () => {
-    const response = await curl(
-      '-H',
-      'content-type: application/json',
-      '--data',
-      '{"module":"account","loader":"default","location":{"path":"/account"}}',
-      `${server.url}/__loaders`,
-    );
+    const response = await curlJson('/__loaders', {
+      module: 'account',
+      loader: 'default',
+      location: { path: '/account' },
+    });
     expect(JSON.parse(response.body)).toEqual({ __outcome: 'redirect', to: '/login', status: 302 });
   });
 
   it("answers a direct call to the page's action with the redirect, and the action never runs", async () => {
-    const response = await curl(
-      '-H',
-      'content-type: application/json',
-      '--data',
-      '{"module":"account","action":"close","payload":{}}',
-      `${server.url}/__actions`,
-    );
+    const response = await curlJson('/__actions', { module: 'account', action: 'close', payload: {} });
     expect(JSON.parse(response.body)).toEqual({ __outcome: 'redirect', to: '/login', status: 302 });
     expect(journal.unitCalls).toBe(0);
   });

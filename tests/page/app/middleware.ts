@@ -1,6 +1,7 @@
 // The rings of seed 004's listings, each declared once and shared by a page (definePage) and its
 // server module (pageUse), as the seed recommends; and the seed's requireSession pair.
 import {
+  defineAction,
   defineClientMiddleware,
   defineServerMiddleware,
   defineStreamObserver,
@@ -39,3 +40,13 @@ export const adminStreams = defineStreamObserver({
   onChunk: (_ctx, chunk) => journal.observed.push(`admin saw ${String(chunk)}`),
   onEnd: (_ctx, { chunks }) => journal.observed.push(`admin saw the end after ${chunks}`),
 });
+
+/** An action inside the unit ring that logs `inner`: the centre of seed 004's listings. */
+export const runInner = () =>
+  defineAction(
+    async () => {
+      journal.log.push('inner');
+      return 'ran';
+    },
+    { use: unitRing },
+  );

@@ -1,6 +1,6 @@
-import { defineAction, defineLoader } from '../../../runtime/index.ts';
+import { defineLoader } from '../../../runtime/index.ts';
 import { journal } from '../../server/app/journal.ts';
-import { pageRing, unitRing } from './middleware.ts';
+import { pageRing, runInner, unitRing } from './middleware.ts';
 
 export const pageUse = pageRing;
 
@@ -13,11 +13,5 @@ export default defineLoader(
 );
 
 export const serverActions = {
-  run: defineAction(
-    async () => {
-      journal.log.push('inner');
-      return 'ran';
-    },
-    { use: unitRing },
-  ),
+  run: runInner(),
 };

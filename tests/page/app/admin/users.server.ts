@@ -1,6 +1,6 @@
 import { defineAction, defineLoader } from '../../../../runtime/index.ts';
 import { journal } from '../../../server/app/journal.ts';
-import { auditRing, unitRing } from '../middleware.ts';
+import { auditRing, runInner, unitRing } from '../middleware.ts';
 
 export const pageUse = auditRing;
 
@@ -13,13 +13,7 @@ export default defineLoader(
 );
 
 export const serverActions = {
-  run: defineAction(
-    async () => {
-      journal.log.push('inner');
-      return 'ran';
-    },
-    { use: unitRing },
-  ),
+  run: runInner(),
   export: defineAction(async function* () {
     yield 'row 1';
     yield 'row 2';
