@@ -4,6 +4,7 @@
 // page or the outcome one threw: a redirect (replacing the history entry), a deny, a render.
 import { act, cleanup, fireEvent, render as mount, screen, waitFor } from '@testing-library/preact';
 import { type ComponentChildren, h } from 'preact';
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineApp, defineClientMiddleware, defineServerMiddleware, deny, redirect } from '../../runtime/index.ts';
 import { definePage, defineRoutes, Link, navigate, render, Routes } from '../../runtime/page/index.ts';
@@ -216,5 +217,41 @@ describe('<Routes> on a client navigation', () => {
 
   it('refuses to navigate to another origin', () => {
     expect(() => navigate('https://elsewhere.example/')).toThrow('Refused navigation to https://elsewhere.example');
+  });
+});
+
+describe('<Routes> keeps what a navigation does not change', () => {
+  it('keeps a layout mounted across its children, and remounts it when its own parameters change', async () => {
+    cleanup();
+    const mounts: string[] = [];
+    const ProjectLayout = ({ params, children }: { params: Record<string, string>; children?: ComponentChildren }) => {
+      // A state initialiser runs once per mount, during the render itself.
+      useState(() => mounts.push(`layout ${params.projectId}`));
+      return h('section', null, children);
+    };
+    const Tab = ({ params }: { params: Record<string, string> }) => {
+      useState(() => mounts.push(`tab ${params.projectId}`));
+      return h('p', null, `project ${params.projectId}`);
+    };
+    const projects = defineRoutes([
+      { path: '/', view: page(Home) },
+      {
+        path: '/projects/:projectId',
+        layout: page(ProjectLayout),
+        children: [
+          { path: 'board', view: page(Tab) },
+          { path: 'files', view: page(Tab) },
+        ],
+      },
+    ]);
+    await projects.preload('/');
+    mount(h(Routes, { routes: projects }));
+    await go('/projects/7/board');
+    await screen.findByText('project 7');
+    await go('/projects/7/files');
+    await waitFor(() => expect(mounts).toEqual(['layout 7', 'tab 7', 'tab 7']));
+    await go('/projects/8/board');
+    await screen.findByText('project 8');
+    await waitFor(() => expect(mounts).toEqual(['layout 7', 'tab 7', 'tab 7', 'layout 8', 'tab 8']));
   });
 });
