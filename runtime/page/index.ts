@@ -8,5 +8,6 @@ export {
   type RouteDefinition,
   type RouteMatch,
   type RouteNode,
+  type RouteParams,
   type RouteTable,
 } from './routes.ts';

@@ -7,6 +7,20 @@ import type { ComponentType } from 'preact';
 // `any`: a module's default export is any component; its props are the route's business.
 type ViewModule = { default: ComponentType<any> };
 
+/**
+ * The parameters a path pattern gives, for typing a view or a loader:
+ * `RouteParams<'/projects/:projectId/files/*'>` is `{ projectId: string; '*': string }`.
+ */
+export type RouteParams<Pattern extends string> = {
+  [
+    Segment in PatternSegments<Pattern> as Segment extends `:${infer Name}` ? Name : Segment extends '*' ? '*' : never
+  ]: string;
+};
+
+type PatternSegments<Pattern extends string> = Pattern extends `${infer Head}/${infer Rest}`
+  ? Head | PatternSegments<Rest>
+  : Pattern;
+
 export interface RouteDefinition {
   /** `/admin`, `users/:id` (relative to the parent), `/admin/users/:id` (absolute), `*` (the rest). */
   path: string;

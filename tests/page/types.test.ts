@@ -14,7 +14,7 @@ import {
   defineServerMiddleware,
   defineStreamObserver,
 } from '../../runtime/index.ts';
-import { definePage, render } from '../../runtime/page/index.ts';
+import { definePage, type RouteParams, render } from '../../runtime/page/index.ts';
 
 const Join = () => h('p', null, 'join');
 const pageOnly = defineServerMiddleware<'page'>(async (ctx, next) => {
@@ -55,5 +55,13 @@ describe('render is page scope only', () => {
   it('is exported from hono-preact-actions/page only', () => {
     expect('render' in isomorphic).toBe(false);
     expectTypeOf(isomorphic).not.toHaveProperty('render');
+  });
+});
+
+describe('RouteParams', () => {
+  it('types the parameters a pattern gives', () => {
+    expectTypeOf<RouteParams<'/admin/users/:id'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<RouteParams<'/projects/:projectId/files/*'>>().toEqualTypeOf<{ projectId: string; '*': string }>();
+    expectTypeOf<RouteParams<'/about'>>().toEqualTypeOf<{}>();
   });
 });
