@@ -48,10 +48,13 @@ export function createApp(settings: AppSettings) {
   // takes the loaders handler's, runs the page layer around each render).
   // buildId: a client of an older build calling what this build no longer has gets 409 and reloads.
   const options = { app: appConfig, routes, root: '/src/pages', buildId };
+  // One pair of handlers, named to renderPage: its loaders run through the same chain, its forms post to the same actions.
+  const actions = actionsHandler(modules, options);
+  const loaders = loadersHandler(modules, options);
   return (
     new Hono()
-      .post('/__actions', actionsHandler(modules, options))
-      .post('/__loaders', loadersHandler(modules, options))
+      .post('/__actions', actions)
+      .post('/__loaders', loaders)
       .get('/posters/:name', async (c) => {
         const name = c.req.param('name');
         if (!/^[\w.-]+$/.test(name)) return c.notFound();
@@ -62,6 +65,8 @@ export function createApp(settings: AppSettings) {
         });
       })
       // POST too: a <Form> posted without JavaScript comes to its page, and renderPage answers it.
-      .on(['GET', 'POST'], '*', (c) => renderPage(c, <Document settings={settings} />, { defaultTitle: 'Movies' }))
+      .on(['GET', 'POST'], '*', (c) =>
+        renderPage(c, <Document settings={settings} />, { defaultTitle: 'Movies', loaders, actions }),
+      )
   );
 }

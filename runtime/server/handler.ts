@@ -14,7 +14,13 @@ import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError 
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
-import { registerFormActions, registerPageLoaders } from './page-loaders.ts';
+import {
+  PAGE_RUNNER,
+  type PageLoaderRunner,
+  registerFormActions,
+  registerPageLoaders,
+  type UnitHandler,
+} from './page-loaders.ts';
 import { decodeCall, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
@@ -179,17 +185,19 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     return { ...location, params: routeIndex?.routes.paramsAt(node, location.path) ?? {} };
   };
 
-  if (kind === 'loader') {
-    registerPageLoaders({
-      registry,
-      app: options.app,
-      routeIndex,
-      run: async (c, key, name, location, skip) => {
-        const resolved = await resolve(key, name);
-        return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
-      },
-    });
-  }
+  const pageRunner: PageLoaderRunner | undefined =
+    kind === 'loader'
+      ? {
+          registry,
+          app: options.app,
+          routeIndex,
+          run: async (c, key, name, location, skip) => {
+            const resolved = await resolve(key, name);
+            return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
+          },
+        }
+      : undefined;
+  if (pageRunner) registerPageLoaders(pageRunner);
 
   const handle = async (c: Context): Promise<Response> => {
     const request = c.req.raw;
@@ -268,7 +276,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   };
 
   if (kind === 'action') registerFormActions(handle);
-  return handle;
+  return Object.assign(handle, { [PAGE_RUNNER]: pageRunner }) as UnitHandler;
 
   async function runChainOrFail(
     middleware: Rings['middleware'],

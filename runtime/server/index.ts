@@ -5,6 +5,7 @@ import type { ServerModuleGlob } from './registry.ts';
 
 export type { HandlerOptions } from './handler.ts';
 export { location, type RenderPageOptions, renderPage } from './render-page.ts';
+export type { UnitHandler } from './page-loaders.ts';
 export type { ServerModule, ServerModuleGlob } from './registry.ts';
 
 const handlerFor = (kind: UnitKind) => (glob: ServerModuleGlob, options?: HandlerOptions) =>

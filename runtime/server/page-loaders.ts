@@ -17,6 +17,12 @@ export interface PageLoaderRunner {
   run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
 }
 
+/** Where a loaders handler keeps its runner, so renderPage({ loaders }) can use that one. */
+export const PAGE_RUNNER = Symbol('hono-preact-actions.page-runner');
+
+/** A handler as the server entry holds it: what renderPage's `loaders` and `actions` options take. */
+export type UnitHandler = ((c: Context) => Promise<Response>) & { readonly [PAGE_RUNNER]?: PageLoaderRunner };
+
 let runner: PageLoaderRunner | undefined;
 // Modules whose units are already named (an RPC or an eager glob may have loaded them first).
 const remembered = new WeakSet<object>();
@@ -32,21 +38,20 @@ export function registerFormActions(handler: (c: Context) => Promise<Response>):
   formActions = handler;
 }
 
-export function formActionsHandler(): (c: Context) => Promise<Response> {
-  if (!formActions) throw new Error('A form was posted to a page, but no actionsHandler(…) was created to run it.');
-  return formActions;
+export function formActionsHandler(chosen?: UnitHandler): (c: Context) => Promise<Response> {
+  const handler = chosen ?? formActions;
+  if (!handler) throw new Error('A form was posted to a page, but no actionsHandler(…) was created to run it.');
+  return handler;
 }
 
 /**
  * Loads every registered server module once and records the name of each action and loader function,
  * so a server render can name them (stubOf) as the client's stubs do.
  */
-export async function rememberAllUnits(): Promise<PageLoaderRunner> {
-  if (!runner) {
-    throw new Error(
-      'renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.',
-    );
-  }
+export async function rememberAllUnits(loaders?: UnitHandler): Promise<PageLoaderRunner> {
+  if (loaders && !loaders[PAGE_RUNNER])
+    throw new TypeError('renderPage: `loaders` must be a handler made by loadersHandler(…).');
+  const runner = loaders?.[PAGE_RUNNER] ?? lastRunner();
   for (const entry of runner.registry.values()) {
     const module = entry.loaded ?? (await entry.load());
     if (remembered.has(module)) continue;
@@ -58,6 +63,15 @@ export async function rememberAllUnits(): Promise<PageLoaderRunner> {
     for (const [name, fn] of Object.entries(module.serverActions ?? {})) {
       if (typeof fn === 'function') rememberUnit(fn, { module: entry.key, action: name });
     }
+  }
+  return runner;
+}
+
+function lastRunner(): PageLoaderRunner {
+  if (!runner) {
+    throw new Error(
+      'renderPage needs loadersHandler(…) to be created first: it runs page loaders through the same chain.',
+    );
   }
   return runner;
 }

@@ -14,11 +14,24 @@ import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope 
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { flattenRings, runChain } from './chain.ts';
-import { formActionsHandler, identify, type PageLoaderRunner, rememberAllUnits } from './page-loaders.ts';
+import {
+  formActionsHandler,
+  identify,
+  type PageLoaderRunner,
+  rememberAllUnits,
+  type UnitHandler,
+} from './page-loaders.ts';
 
 export interface RenderPageOptions {
   /** The document title when the rendered page sets none. */
   defaultTitle?: string;
+  /**
+   * The loaders handler whose chain, app and routes the page uses, and the actions handler that answers
+   * its forms posted without JavaScript. By default the last created in this process: pass them when one
+   * process serves several apps.
+   */
+  loaders?: UnitHandler;
+  actions?: UnitHandler;
 }
 
 const MAX_PASSES = 5;
@@ -39,13 +52,13 @@ function locationOf(c: Context): LoaderLocation {
 
 // `any`: a page is any vnode; its props are the caller's business.
 export async function renderPage(c: Context, page: VNode<any>, options: RenderPageOptions = {}): Promise<Response> {
-  if (c.req.method === 'POST') return answerFormPost(c);
+  if (c.req.method === 'POST') return answerFormPost(c, options.actions);
   const formResult = takeFormResult(c);
   const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
   // Names every action and loader function first, so forms render their action URLs.
-  const runner = await rememberAllUnits();
+  const runner = await rememberAllUnits(options.loaders);
   const tree = h(PageRender.Provider, { value: scope }, page);
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
@@ -161,11 +174,11 @@ function answerOutcome(c: Context, error: unknown): Response {
  * limits, decoding, coercion and chain as a fetch call), keep the answer for the next page view, and
  * redirect back (POST-redirect-GET), so a reload does not post again.
  */
-async function answerFormPost(c: Context): Promise<Response> {
+async function answerFormPost(c: Context, actions: UnitHandler | undefined): Promise<Response> {
   const module = c.req.query(MODULE_PARAM);
   const action = c.req.query(ACTION_PARAM);
   if (!module || !action) return c.text('This page takes form posts for an action: ?module=…&action=…', 400);
-  const answer = await (await formActionsHandler()(c)).json();
+  const answer = await (await formActionsHandler(actions)(c)).json();
   if (answer.__outcome === 'redirect') return c.redirect(answer.to, 303);
   let result: FormResult = answer.error
     ? { module, action, error: answer.error }

@@ -201,3 +201,12 @@ describe('definePage without routes', () => {
     expect(errors).toEqual([expect.stringMatching(/^definePage\(…\) rendered on the server without routes/)]);
   });
 });
+
+describe('several apps in one process', () => {
+  it('renders each page with the handlers it names, whichever was created last', async () => {
+    loadersHandler(glob, { root: '/tests/page/app' }); // another app's, without routes, created after ours
+    const response = await app.request('/admin/users/42');
+    expect(response.status).toBe(200);
+    expect(journal.log).toEqual(listing(['root', 'admin', 'audit', 'unit']));
+  });
+});

@@ -11,8 +11,11 @@ export const glob = import.meta.glob('/tests/page/app/**/*.server.ts');
 export function createPageApp(options: HandlerOptions = {}) {
   const settings: HandlerOptions = { app: appConfig, routes, root: '/tests/page/app', onError: () => {}, ...options };
   const Document = () => h('html', null, h('head', null), h('body', null, h('main', null, h(Routes, { routes }))));
+  const actions = actionsHandler(glob, settings);
+  const loaders = loadersHandler(glob, settings);
+  // Named: the page tests build several apps in one process, each rendering with its own handlers.
   return new Hono()
-    .post('/__actions', actionsHandler(glob, settings))
-    .post('/__loaders', loadersHandler(glob, settings))
-    .get('*', (c) => renderPage(c, h(Document, {})));
+    .post('/__actions', actions)
+    .post('/__loaders', loaders)
+    .get('*', (c) => renderPage(c, h(Document, {}), { loaders, actions }));
 }
