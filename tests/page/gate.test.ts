@@ -48,4 +48,21 @@ describe('requireSession, declared once', () => {
     expect(JSON.parse(response.body)).toEqual({ __outcome: 'redirect', to: '/login', status: 302 });
     expect(journal.unitCalls).toBe(0);
   });
+
+  it('meets a form posted to the page without JavaScript with the same gate, and the action never runs', async () => {
+    const response = await curl('--data', 'reason=done', `${server.url}/account?module=account&action=close`);
+    expect(response.status).toBe(303);
+    expect(response.headers).toMatch(/^location: \/login$/im);
+    expect(journal.unitCalls).toBe(0);
+    const allowed = await curl(
+      '-H',
+      'Cookie: session=yes',
+      '--data',
+      'reason=done',
+      `${server.url}/account?module=account&action=close`,
+    );
+    expect(allowed.status).toBe(303);
+    expect(allowed.headers).toMatch(/^location: \/account$/im);
+    expect(journal.unitCalls).toBe(1);
+  });
 });

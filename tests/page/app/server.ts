@@ -17,5 +17,5 @@ export function createPageApp(options: HandlerOptions = {}) {
   return new Hono()
     .post('/__actions', actions)
     .post('/__loaders', loaders)
-    .get('*', (c) => renderPage(c, h(Document, {}), { loaders, actions }));
+    .on(['GET', 'POST'], '*', (c) => renderPage(c, h(Document, {}), { loaders, actions }));
 }
