@@ -2,6 +2,7 @@
 // as the client sent it. JSON from our client and curl; multipart from our client when the payload
 // holds files (an envelope field plus one field per file); urlencoded or multipart from a plain form.
 import { parse } from 'devalue';
+import type { LoaderLocation } from '../context.ts';
 import { ENVELOPE_FIELD, FILE_FIELD_PREFIX, FILE_PLACEHOLDER } from '../shared/wire.ts';
 import { WireFailure } from './failure.ts';
 import type { FormEntries } from './coerce-form.ts';
@@ -146,4 +147,13 @@ export function formEntries(fields: Iterable<[string, FormDataEntryValue | strin
     entries.push([name, value]);
   }
   return entries;
+}
+
+/** A loader call's location: `{ path, search?, params? }`, or `/` when the call names none. */
+export function toLocation(input: unknown): LoaderLocation {
+  if (input === undefined || input === null) return { path: '/' };
+  if (typeof input !== 'object' || typeof (input as LoaderLocation).path !== 'string') {
+    throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', 'location must be an object with a string path.');
+  }
+  return input as LoaderLocation;
 }

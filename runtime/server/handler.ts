@@ -4,7 +4,7 @@
 import { stringify } from 'devalue';
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
-import type { AppConfig, UnitOptions } from '../define.ts';
+import type { AppConfig } from '../define.ts';
 import { ActionError } from '../action-error.ts';
 import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
 import type { RouteTable } from '../page/routes.ts';
@@ -21,10 +21,11 @@ import {
   registerPageLoaders,
   type UnitHandler,
 } from './page-loaders.ts';
-import { decodeCall, type UnitKind } from './decode-call.ts';
+import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
-import { createRegistry, type ModuleEntry, type ServerModule, type ServerModuleGlob } from './registry.ts';
+import { createRegistry, type ServerModuleGlob } from './registry.ts';
+import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
 import { isStreamResult, streamResponse } from './stream.ts';
 
@@ -60,17 +61,6 @@ export interface HandlerOptions extends OriginOptions {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_MAX_FIELDS = 1000;
-const MAX_NAME_LENGTH = 200;
-
-type Unit = ((ctx: never, payload?: unknown) => unknown) & { options?: UnitOptions };
-
-interface Resolved {
-  entry: ModuleEntry;
-  module: ServerModule;
-  name: string;
-  unit: Unit;
-}
-
 export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, options: HandlerOptions = {}) {
   const owner = kind === 'action' ? 'actionsHandler' : 'loadersHandler';
   const registry = createRegistry(glob, options.root, owner);
@@ -94,35 +84,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       ));
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
   const ringsCache = new WeakMap<object, Rings>();
+  const resolve = createUnitResolver(kind, registry, routeIndex);
   const formSchemas = new WeakMap<object, ReturnType<typeof jsonSchemaOf>>();
   /** The unit's input schema as JSON Schema, converted once: what a form's fields are coerced by. */
   const formSchemaOf = (resolved: Resolved) => {
     if (!formSchemas.has(resolved.unit)) formSchemas.set(resolved.unit, jsonSchemaOf(resolved.unit.options?.input));
     return formSchemas.get(resolved.unit) ?? null;
-  };
-
-  const resolve = async (moduleName: unknown, unitName: unknown): Promise<Resolved> => {
-    if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
-      throw new WireFailure(
-        'BAD_REQUEST',
-        'MISSING_FIELD',
-        `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`,
-      );
-    }
-    const entry = registry.get(moduleName);
-    if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
-    const module = entry.loaded ?? (await entry.load());
-    const indexing = routeIndex?.ready();
-    if (indexing) await indexing;
-    const unit = findUnit(module, kind, unitName);
-    if (!unit) {
-      throw new WireFailure(
-        'NOT_FOUND',
-        kind === 'action' ? 'UNKNOWN_ACTION' : 'UNKNOWN_LOADER',
-        `Module ${quote(moduleName)} has no ${kind} ${quote(unitName)}.`,
-      );
-    }
-    return { entry, module, name: unitName, unit };
   };
 
   const ringsFor = (resolved: Resolved): Rings => {
@@ -332,29 +299,4 @@ async function validateInput(schema: StandardSchemaV1, payload: unknown): Promis
     .map(([name, messages]) => (name ? `${name}: ${messages.join(', ')}` : messages.join(', ')))
     .join('; ');
   throw new WireFailure('UNPROCESSABLE_CONTENT', 'INVALID_INPUT', `Invalid input. ${summary}`, fields);
-}
-
-function findUnit(module: ServerModule, kind: UnitKind, name: string): Unit | undefined {
-  if (kind === 'action') return ownFunction(module.serverActions, name);
-  if (name === 'default' && typeof module.default === 'function') return module.default as Unit;
-  return ownFunction(module.serverLoaders, name);
-}
-
-/** Own, enumerable, function-valued properties only: never `__proto__`, `constructor` or `toString`. */
-function ownFunction(map: Record<string, unknown> | undefined, name: string): Unit | undefined {
-  if (typeof map !== 'object' || map === null || !Object.hasOwn(map, name)) return undefined;
-  const value = map[name];
-  return typeof value === 'function' ? (value as Unit) : undefined;
-}
-
-function toLocation(input: unknown): LoaderLocation {
-  if (input === undefined || input === null) return { path: '/' };
-  if (typeof input !== 'object' || typeof (input as LoaderLocation).path !== 'string') {
-    throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', 'location must be an object with a string path.');
-  }
-  return input as LoaderLocation;
-}
-
-function quote(name: string): string {
-  return JSON.stringify(name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH)}…` : name);
 }
