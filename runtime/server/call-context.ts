@@ -36,27 +36,32 @@ abstract class CallContext {
   }
 }
 
-export class ActionCallContext extends CallContext {
-  readonly scope = 'action' as const;
+/** A call to one unit of a server module: an action or a loader. */
+abstract class UnitCallContext extends CallContext {
   readonly module: string;
+  constructor(c: Context, module: string) {
+    super(c);
+    this.module = module;
+  }
+}
+
+export class ActionCallContext extends UnitCallContext {
+  readonly scope = 'action' as const;
   readonly action: string;
   readonly payload: unknown;
   constructor(c: Context, module: string, action: string, payload: unknown) {
-    super(c);
-    this.module = module;
+    super(c, module);
     this.action = action;
     this.payload = payload;
   }
 }
 
-export class LoaderCallContext extends CallContext {
+export class LoaderCallContext extends UnitCallContext {
   readonly scope = 'loader' as const;
-  readonly module: string;
   readonly loader: string;
   readonly location: LoaderLocation;
   constructor(c: Context, module: string, loader: string, location: LoaderLocation) {
-    super(c);
-    this.module = module;
+    super(c, module);
     this.loader = loader;
     this.location = location;
   }
