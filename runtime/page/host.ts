@@ -6,10 +6,10 @@ import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEve
 import { useContext, useEffect, useErrorBoundary, useState } from 'preact/hooks';
 import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
-import type { MiddlewareFn, Use } from '../middleware.ts';
+import type { MiddlewareFn } from '../middleware.ts';
 import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
 import { PageRender, readEmbedded, type RouteView } from '../page-data.ts';
-import { runChain } from '../server/chain.ts';
+import { flattenRings, runChain } from '../server/chain.ts';
 import { setNavigator } from '../client/navigation.ts';
 import { useOf } from './define-page.ts';
 import type { LoadedRoute, RouteTable } from './routes.ts';
@@ -94,7 +94,7 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
         location: { path: url.pathname, search: url.search, params: match.params },
       };
       try {
-        const { ran } = await runChain(clientMiddleware(app, loaded), ctx, () =>
+        const { ran } = await runChain(clientMiddleware(app, loaded, match.node.pattern), ctx, () =>
           commit({ match, path, rendered: loaded.rendered }),
         );
         if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
@@ -186,19 +186,13 @@ function showView(view: RouteView, notFound: ComponentType, denied: ComponentTyp
 }
 
 /** The client members of the app's, the gating layouts' and the view's `use`, outermost first. */
-function clientMiddleware(app: AppConfig | undefined, loaded: LoadedRoute): MiddlewareFn<ClientContext>[] {
-  const found: MiddlewareFn<ClientContext>[] = [];
-  const visit = (use: Use | undefined): void => {
-    if (Array.isArray(use)) return use.forEach(visit);
-    const entry = use as { kind?: string; runs?: string; fn?: MiddlewareFn<ClientContext> } | undefined;
-    if (entry?.kind === 'middleware' && entry.runs === 'client' && entry.fn && !found.includes(entry.fn)) {
-      found.push(entry.fn);
-    }
-  };
-  visit(app?.use);
-  for (const gate of loaded.gates) visit(useOf(gate.layout));
-  visit(useOf(loaded.view));
-  return found;
+function clientMiddleware(
+  app: AppConfig | undefined,
+  loaded: LoadedRoute,
+  where: string,
+): MiddlewareFn<ClientContext>[] {
+  const uses = [app?.use, ...loaded.gates.map((gate) => useOf(gate.layout)), useOf(loaded.view)];
+  return flattenRings(uses, `the page ${where}`, 'client').middleware;
 }
 
 function NotFound(): VNode<any> {

@@ -1,7 +1,7 @@
-// The middleware chain: the rings flattened, once per unit, into server middleware and stream
-// observers; client middleware skipped; then run koa-style, each `await next()` entering the next
+// The middleware chain: the rings flattened, once per unit, into one side's middleware and the stream
+// observers; the other side's middleware skipped; then run koa-style, each `await next()` entering the next
 // ring and the unit at the centre, so code after next() unwinds in reverse and `finally` always runs.
-import type { MiddlewareFn, StreamObserverCallbacks } from '../middleware.ts';
+import type { MiddlewareFn, Side, StreamObserverCallbacks } from '../middleware.ts';
 
 export interface Rings {
   // `any`: the chain is typed where each middleware is defined.
@@ -10,21 +10,26 @@ export interface Rings {
   observers: StreamObserverCallbacks<any>[];
 }
 
-/** Flattens the rings outermost first; nested arrays (a `use` holding `requireSession = [server, client]`) are spread. */
-export function flattenRings(rings: readonly unknown[], where: string): Rings {
+/**
+ * Flattens the rings outermost first, keeping the middleware of one side (the server's by default; the
+ * browser's page host asks for the client's); nested arrays (a `use` holding `requireSession = [server,
+ * client]`) are spread. Stream observers are the server's.
+ */
+export function flattenRings(rings: readonly unknown[], where: string, side: Side = 'server'): Rings {
   const flat: Rings = { middleware: [], observers: [] };
-  const visit = (entry: unknown, ring: number) => {
+  const visit = (entry: unknown) => {
     if (entry === undefined || entry === null) return;
     if (Array.isArray(entry)) {
-      for (const item of entry) visit(item, ring);
+      entry.forEach(visit);
       return;
     }
     const brand = entry as { kind?: unknown; runs?: unknown; fn?: unknown; callbacks?: unknown };
-    if (brand.kind === 'middleware' && brand.runs === 'client') return;
-    if (brand.kind === 'middleware' && brand.runs === 'server') {
+    if (brand.kind === 'middleware' && (brand.runs === 'server' || brand.runs === 'client')) {
+      if (brand.runs !== side) return;
       if (typeof brand.fn !== 'function') {
+        const other = side === 'server' ? 'client' : 'server';
         throw new TypeError(
-          `${where}: a server middleware has no body on the server. This module was compiled for the client; check the plugin's target for the server build.`,
+          `${where}: a ${side} middleware has no body on the ${side}. This module was compiled for the ${other}; check the plugin's target for the ${side} build.`,
         );
       }
       // Once per call: a gate listed by a layout and again by its leaf (or by a page and its pageUse) runs once, outermost.
@@ -33,7 +38,8 @@ export function flattenRings(rings: readonly unknown[], where: string): Rings {
       return;
     }
     if (brand.kind === 'observer') {
-      if (brand.callbacks) flat.observers.push(brand.callbacks as StreamObserverCallbacks<unknown>);
+      if (side === 'server' && brand.callbacks)
+        flat.observers.push(brand.callbacks as StreamObserverCallbacks<unknown>);
       return;
     }
     throw new TypeError(
