@@ -69,6 +69,7 @@ export interface RouteTable {
 }
 
 export interface LoadedRoute {
+  node: RouteNode;
   /** The layouts that wrap the view (outermost first), then the view. */
   rendered: ComponentType<any>[];
   /** Each gating route with its layout, outermost first: where the page layer's `use` arrays come from. */
@@ -112,16 +113,16 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     }
   }
 
-  const loaded = new Map<() => Promise<ViewModule>, ComponentType<any>>();
+  const components = new Map<() => Promise<ViewModule>, ComponentType<any>>();
   const loadedRoutes = new Map<RouteNode, LoadedRoute>();
   const loadView = async (importer: () => Promise<ViewModule>) => {
-    let component = loaded.get(importer);
+    let component = components.get(importer);
     if (!component) {
       component = (await importer()).default;
       if (typeof component !== 'function') {
         throw new TypeError(`defineRoutes: a view or layout module has no default-exported component.`);
       }
-      loaded.set(importer, component);
+      components.set(importer, component);
     }
     return component;
   };
@@ -146,7 +147,7 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
           loadView(node.definition.view as () => Promise<ViewModule>),
         ]);
         const layouts = gates.filter((gate) => node.chain.includes(gate.node) && gate.layout);
-        route = { rendered: [...layouts.map((gate) => gate.layout as ComponentType<any>), view], gates, view };
+        route = { node, rendered: [...layouts.map((gate) => gate.layout as ComponentType<any>), view], gates, view };
         loadedRoutes.set(node, route);
       }
       return route;

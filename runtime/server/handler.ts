@@ -64,7 +64,7 @@ export const DEFAULT_MAX_FIELDS = 1000;
 export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, options: HandlerOptions = {}) {
   const owner = kind === 'action' ? 'actionsHandler' : 'loadersHandler';
   const registry = createRegistry(glob, options.root, owner);
-  const routeIndex = options.routes ? createRouteIndex(options.routes, registry, owner) : undefined;
+  const routeIndex = options.routes ? createRouteIndex(options.routes, registry, owner, options.app) : undefined;
   const isCrossSite = createCrossSiteCheck(options);
   const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;

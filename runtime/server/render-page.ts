@@ -13,7 +13,7 @@ import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.
 import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope } from '../page-data.ts';
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
-import { flattenRings, runChain } from './chain.ts';
+import { runChain } from './chain.ts';
 import {
   formActionsHandler,
   identify,
@@ -80,15 +80,12 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const match = index.routes.match(at.path);
   const loaded = match ? await index.routes.load(match) : undefined;
   scope.route = { match, path: embedded.path, rendered: loaded?.rendered };
-  const { middleware } = flattenRings(
-    [runner.app?.use, ...(loaded ? index.pageLayer(loaded) : [])],
-    `the page ${match?.node.pattern ?? at.path}`,
-  );
+  const { middleware, skip } = index.pageChain(loaded);
   const ctx = new PageCallContext(c, match?.node.pattern, { ...at, params: match?.params ?? {} });
   let html: string | undefined;
   try {
     const { ran } = await runChain(middleware, ctx, async () => {
-      html = await renderWithData(new Set(middleware));
+      html = await renderWithData(skip);
     });
     if (!ran)
       throw new Error(

@@ -2,7 +2,10 @@
 // route that gates its own, outermost first, as the page's server render does. Modules are matched to
 // routes by identity: the module a route's `server: () => import(…)` gives is the one the glob gives.
 import type { LoadedRoute, RouteNode, RouteTable } from '../page/routes.ts';
+import type { AppConfig } from '../define.ts';
+import type { MiddlewareFn } from '../middleware.ts';
 import { useOf } from '../page/define-page.ts';
+import { flattenRings } from './chain.ts';
 import type { ModuleEntry, ServerModule } from './registry.ts';
 
 export interface RouteIndex {
@@ -12,13 +15,30 @@ export interface RouteIndex {
   nodeOf(module: object): RouteNode | undefined;
   /** The pageUse of each route gating the module's own route, outermost first; its own excluded. */
   outerPageUse(module: object): unknown[];
-  /** A matched page's layer: each gating route's pageUse and its layout's `use`, then the view's `use`. */
-  pageLayer(loaded: LoadedRoute): unknown[];
+  /**
+   * The server middleware around a page render, once per route: the app's, then each gating route's
+   * pageUse and its layout's `use`, then the view's (the app's alone where no route matched); and the
+   * same as a set, what the page's loaders skip.
+   */
+  pageChain(loaded: LoadedRoute | undefined): PageChain;
 }
 
-export function createRouteIndex(routes: RouteTable, registry: Map<string, ModuleEntry>, owner: string): RouteIndex {
+export interface PageChain {
+  // `any`: the chain is typed where each middleware is defined.
+  middleware: MiddlewareFn<any>[];
+  skip: ReadonlySet<unknown>;
+}
+
+export function createRouteIndex(
+  routes: RouteTable,
+  registry: Map<string, ModuleEntry>,
+  owner: string,
+  app: AppConfig | undefined,
+): RouteIndex {
   const nodeByModule = new Map<object, RouteNode>();
   const moduleByNode = new Map<RouteNode, ServerModule>();
+  const pageChains = new WeakMap<LoadedRoute, PageChain>();
+  let unmatchedChain: PageChain | undefined;
   let loading: Promise<void> | undefined;
   let done = false;
 
@@ -55,10 +75,21 @@ export function createRouteIndex(routes: RouteTable, registry: Map<string, Modul
       const node = nodeByModule.get(module);
       return node ? node.gates.filter((gate) => gate !== node).map(pageUseOf) : [];
     },
-    pageLayer(loaded) {
-      const layer = loaded.gates.flatMap((gate) => [pageUseOf(gate.node), useOf(gate.layout)]);
-      layer.push(useOf(loaded.view));
-      return layer;
+    pageChain(loaded) {
+      if (!loaded) return (unmatchedChain ??= chainOf([app?.use], 'a page no route matches'));
+      let chain = pageChains.get(loaded);
+      if (!chain) {
+        const layer = loaded.gates.flatMap((gate) => [pageUseOf(gate.node), useOf(gate.layout)]);
+        const where = `the page ${loaded.node.pattern}`;
+        chain = chainOf([app?.use, ...layer, useOf(loaded.view)], where);
+        pageChains.set(loaded, chain);
+      }
+      return chain;
     },
   };
+}
+
+function chainOf(rings: unknown[], where: string): PageChain {
+  const { middleware } = flattenRings(rings, where);
+  return { middleware, skip: new Set(middleware) };
 }
