@@ -1,11 +1,11 @@
 // The plugin's options, resolved once into a Resolved value the factory reads.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCRIPT_ID, type Target } from '../compiler/index.ts';
+import { SCRIPT_ID } from '../compiler/index.ts';
 
 export interface Options {
   /** Which side this build is for. Under Vite it defaults per environment (client, SSR); elsewhere to 'client'. */
-  target?: Target;
+  target?: 'client' | 'server';
   /** The server modules' root: module keys are paths relative to it. Relative paths resolve against the project root. */
   root?: string;
   /** Modules that re-export our middleware factories, e.g. `@/lib/actions`. */
@@ -19,7 +19,7 @@ export interface Options {
 }
 
 export interface Resolved {
-  target: Target | undefined;
+  target: 'client' | 'server' | undefined;
   /** The root as given; made absolute against the project root, which Vite only knows after its config resolves. */
   root: string;
   runtimeModules: string[];

@@ -1,3 +1,7 @@
+import type { RspackPluginInstance } from '@rspack/core';
 import { unplugin } from './index.ts';
+import type { Options } from './options.ts';
 
-export default unplugin.rspack;
+// Typed by Rspack's own plugin type, so a user's tsc never loads unplugin's types (which name every bundler).
+const hpa: (options?: Options) => RspackPluginInstance = unplugin.rspack;
+export default hpa;
