@@ -17,6 +17,8 @@ export interface CompileOptions {
   target: Target;
   /** The server modules' root; module keys are paths relative to it. Default: the working directory. */
   root?: string;
+  /** The project's root (Vite's `root`): where a glob pattern starting with `/` starts. Default: the working directory. */
+  projectRoot?: string;
   /** More specifiers that re-export the middleware factories (say, a project's own `@/lib/actions`). */
   runtimeModules?: readonly string[];
   /** Called after every pass with the output so far: `HPA_DEBUG=1`-style tracing without a debugger. */
@@ -38,6 +40,7 @@ export interface FileContext {
   code: string;
   target: Target;
   root: string;
+  projectRoot: string;
   runtimeModules: ReadonlySet<string>;
   isServerModule: boolean;
   buildId: string | undefined;

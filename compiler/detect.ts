@@ -22,6 +22,12 @@ export const SERVER_MODULE_ID = /\.server\.[cm]?[jt]sx?(?:\?.*)?$/;
 /** Source that mentions a factory by name; a file without one has no body to strip. */
 export const FACTORY_MENTION = /\bdefine(?:ServerMiddleware|ClientMiddleware|StreamObserver)\b/;
 
+/** Source that calls `import.meta.glob`; with SERVER_GLOB_PATTERN, a glob the compiler rewrites. */
+export const GLOB_MENTION = /\bimport\.meta\.glob\b/;
+
+/** A glob pattern (or source) naming server modules: `*.server.ts`, `*.server.{ts,tsx}`, `*.server.*`. */
+export const SERVER_GLOB_PATTERN = /\.server(?:\.|\*|\{)/;
+
 /** A `.server` import specifier, for tools that want to know who imports server modules. */
 export const SERVER_SPECIFIER = /['"`][^'"`\n]*\.server(?:\.[cm]?[jt]sx?)?['"`]/;
 
@@ -36,5 +42,9 @@ export function isServerModuleId(id: string): boolean {
 
 /** The cheap pre-check: can this file need any change? Answered with regexes only, before any parse. */
 export function mayNeedCompile(code: string, id: string): boolean {
-  return isServerModuleId(id) || FACTORY_MENTION.test(code);
+  return isServerModuleId(id) || FACTORY_MENTION.test(code) || mayGlobServerModules(code);
+}
+
+export function mayGlobServerModules(code: string): boolean {
+  return GLOB_MENTION.test(code) && SERVER_GLOB_PATTERN.test(code);
 }

@@ -5,11 +5,12 @@ import { extname } from 'node:path';
 import MagicString from 'magic-string';
 import { parseModule } from './babel.ts';
 import { type CompileOptions, createContext, type FileContext, type Range } from './context.ts';
-import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
+import { isServerModuleId, mayGlobServerModules, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
+import { rewriteServerGlobs } from './passes/rewrite-server-globs.ts';
 import { stripMiddleware } from './passes/strip-middleware.ts';
 import { validateServerExports } from './passes/validate-server-exports.ts';
 
@@ -26,6 +27,7 @@ function passesFor(file: FileContext): Pass[] {
     return [validateServerExports, replaceServerModule];
   }
   const passes: Pass[] = [stripMiddleware, removeUnusedImports];
+  if (mayGlobServerModules(file.code)) passes.unshift(rewriteServerGlobs);
   return file.isServerModule ? [validateServerExports, ...passes] : passes;
 }
 
@@ -45,6 +47,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
     code,
     target: options.target,
     root: options.root ?? process.cwd(),
+    projectRoot: options.projectRoot ?? process.cwd(),
     runtimeModules: new Set([RUNTIME_MODULE, ...(options.runtimeModules ?? [])]),
     isServerModule: isServerModuleId(id),
     buildId: options.buildId,

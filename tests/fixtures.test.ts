@@ -52,7 +52,7 @@ function readFixture(name: string): Fixture {
 
 function run(fixture: Fixture, target: Target) {
   try {
-    return { result: compile(fixture.input, { ...fixture.options, target }) };
+    return { result: compile(fixture.input, { ...fixture.options, projectRoot: PROJECT, target }) };
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     return { error };

@@ -47,6 +47,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         id,
         target,
         root: absoluteRoot(options.root, projectRoot),
+        projectRoot,
         runtimeModules: options.runtimeModules,
         buildId: currentBuildId(),
         onServerModule: (manifest) => manifests.set(manifest.key, manifest),

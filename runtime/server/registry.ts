@@ -1,7 +1,7 @@
 // The server modules a handler may call, by module key, built once from an import.meta.glob result.
 // Keys come from the shared rule (runtime/shared/module-key.ts), so they match the client stubs;
 // every problem with the glob is an error at start, with the paths involved.
-import { moduleKeyFromRelativePath } from '../shared/module-key.ts';
+import { moduleKeyFromRelativePath, SERVER_ROOT_TAG } from '../shared/module-key.ts';
 
 export interface ServerModule {
   default?: unknown;
@@ -31,7 +31,7 @@ export function createRegistry(
   owner: string,
 ): Map<string, ModuleEntry> {
   const entries = new Map<string, ModuleEntry>();
-  const base = root === undefined ? undefined : stripLeading(root).replace(/\/+$/, '');
+  const base = baseFor(glob, root, owner);
   for (const [path, value] of Object.entries(glob)) {
     const key = keyFor(path, base, owner);
     const existing = entries.get(key);
@@ -57,6 +57,29 @@ export function createRegistry(
     entries.set(key, entry);
   }
   return entries;
+}
+
+/**
+ * The folder keys are relative to: the plugin's root where the compiler tagged the glob (so the keys are
+ * the client stubs' keys by construction), else the handler's `root`. Both given and different is the
+ * mismatch that would turn every call into a 404, so it stops the start with both paths named.
+ */
+function baseFor(glob: ServerModuleGlob, root: string | undefined, owner: string): string | undefined {
+  const pluginRoot = (glob as Record<symbol, unknown>)[Symbol.for(SERVER_ROOT_TAG)];
+  const fromPlugin = typeof pluginRoot === 'string' ? normalizeRoot(pluginRoot) : undefined;
+  const fromHandler = root === undefined ? undefined : normalizeRoot(root);
+  if (fromPlugin !== undefined && fromHandler !== undefined && fromPlugin !== fromHandler) {
+    throw new Error(
+      `${owner}: the plugin computes module keys from the root "/${fromPlugin}" (hpa({ root })), but this handler's root is "/${fromHandler}", ` +
+        `so the keys in the browser's stubs would not be the keys the handler knows and every call would be a 404. ` +
+        `Give both the same root, or drop the handler's \`root\`: the plugin tells the handler its own.`,
+    );
+  }
+  return fromPlugin ?? fromHandler;
+}
+
+function normalizeRoot(root: string): string {
+  return stripLeading(root).replace(/\/+$/, '');
 }
 
 function stripLeading(path: string): string {

@@ -16,3 +16,11 @@ export function moduleKeyFromRelativePath(relativePath: string): string | null {
   if (segments.some((segment) => segment === '..' || segment === '.' || segment === '')) return null;
   return posix.replace(SERVER_EXTENSION, '');
 }
+
+/**
+ * The property (a registered symbol, so it survives bundling and never shows in `Object.entries`) by which
+ * the compiler tells `actionsHandler` which root the plugin computed the client stubs' keys from. It is set
+ * on every `import.meta.glob` of server modules, so a handler given no `root` uses the plugin's, and one
+ * given another root fails at start instead of answering 404 to every call.
+ */
+export const SERVER_ROOT_TAG = 'hono-preact-actions.root';
