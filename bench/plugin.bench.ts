@@ -2,7 +2,7 @@
 // that has the same filter and order but returns null for every file, interleaved, median of 5 each.
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type PluginOption } from 'vite';
 import hpaVite from '../unplugin/vite.ts';
 import { resolveOptions } from '../unplugin/options.ts';
 
@@ -18,7 +18,7 @@ function nullPlugin(): Plugin {
   };
 }
 
-async function timeBuild(plugin: Plugin | Plugin[]): Promise<number> {
+async function timeBuild(plugin: PluginOption): Promise<number> {
   const scratch = join(import.meta.dirname, '..', '.cache', 'bench');
   mkdirSync(scratch, { recursive: true });
   const start = performance.now();

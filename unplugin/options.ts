@@ -2,6 +2,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCRIPT_ID } from '../compiler/index.ts';
+import type { AppOptions } from './vite-app.ts';
 
 export interface Options {
   /** Which side this build is for. Under Vite it defaults per environment (client, SSR); elsewhere to 'client'. */
@@ -16,6 +17,9 @@ export interface Options {
   /** This build's id, stamped into stubs and served as `virtual:hono-preact-actions/build-id`.
    * Default: HPA_BUILD_ID, else a hash of the server modules under `root`. */
   buildId?: string;
+  /** Vite only: serve and build your Hono app (`vite` dev through @hono/vite-dev-server, `vite build` for the
+   * client and a server that plain `node` runs). `{}` takes the defaults: src/server.tsx, src/client.tsx, dist. */
+  app?: AppOptions;
 }
 
 export interface Resolved {

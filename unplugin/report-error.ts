@@ -20,6 +20,9 @@ export function reportCompileError(context: unknown, error: CompileError, framew
         loc,
         frame: error.frame,
         code: error.code,
+        // Rollup's meaning (the plugin's own error code). Left unset, Vite fills it with the whole source
+        // being compiled and prints it, or sends it to the browser's overlay, on every request.
+        pluginCode: error.code,
       });
       return undefined;
     case 'esbuild':
