@@ -2,7 +2,15 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCRIPT_ID } from '../compiler/index.ts';
-import type { AppOptions } from './vite-app.ts';
+
+export interface AppOptions {
+  /** The server entry, whose default export is the Hono app. Default: `src/server.tsx`. */
+  server?: string;
+  /** The browser entry. Default: `src/client.tsx`. */
+  client?: string;
+  /** Where `vite build` writes: the browser's files in `<outDir>/client`, the server in `<outDir>/server`. Default: `dist`. */
+  outDir?: string;
+}
 
 export interface Options {
   /** Which side this build is for. Under Vite it defaults per environment (client, SSR); elsewhere to 'client'. */

@@ -10,15 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, PluginOption, ResolvedConfig, ViteDevServer } from 'vite';
-
-export interface AppOptions {
-  /** The server entry, whose default export is the Hono app. Default: `src/server.tsx`. */
-  server?: string;
-  /** The browser entry. Default: `src/client.tsx`. */
-  client?: string;
-  /** Where `vite build` writes: the browser's files in `<outDir>/client`, the server in `<outDir>/server`. Default: `dist`. */
-  outDir?: string;
-}
+import type { AppOptions } from './options.ts';
 
 export const CLIENT_ENTRY_MODULE = 'virtual:hono-preact-actions/client-entry';
 const SERVER_ENTRY_MODULE = 'virtual:hono-preact-actions/server-entry';

@@ -5,9 +5,9 @@
 // edit to a server module, every export imported by plain `node`, and the browser entry built by each
 // bundler's entry, every client output searched for a marker planted in server code.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.ts';
 
@@ -114,6 +114,29 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The packages a declaration file names, following its relative imports through the package. */
+function bareImportsReachedFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    // A specifier in a doc comment (`view: () => import('./pages/x.tsx')`) names no file of ours.
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from\s+|import\(\s*|reference types=)['"]([^'"]+)['"]/g)) {
+      if (!specifier) continue;
+      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+      else
+        bare.add(
+          specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] as string),
+        );
+    }
+  }
+  return bare;
+}
+
 describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
   beforeAll(() => {
     rmSync(WORK, { recursive: true, force: true });
@@ -185,6 +208,29 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
     expect(
       listed.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts') && !path.startsWith('package/template/')),
     ).toEqual([]);
+  });
+
+  it("types each bundler's entry with that bundler's types only, and the runtime with none", () => {
+    const extracted = join(WORK, 'extracted');
+    mkdirSync(extracted, { recursive: true });
+    run('tar', ['-xzf', tarball, '-C', extracted], WORK);
+    const root = join(extracted, 'package');
+    const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, string | { types?: string }>;
+    };
+    const bundlerTypes = ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', '@rspack/core', 'unplugin'];
+    const own: Record<string, string> = { './rspack': '@rspack/core' };
+    for (const [path, target] of Object.entries(exports)) {
+      if (typeof target !== 'object' || !target.types) continue;
+      const reached = [...bareImportsReachedFrom(join(root, target.types))].filter((name) =>
+        bundlerTypes.includes(name),
+      );
+      const expected =
+        path.slice(2) in { vite: 1, rollup: 1, rolldown: 1, esbuild: 1, webpack: 1, rspack: 1 }
+          ? [own[path] ?? path.slice(2)]
+          : [];
+      expect(reached, `the declarations of hono-preact-actions${path.slice(1)}`).toEqual(expected);
+    }
   });
 
   it('imports every export with plain node', () => {
