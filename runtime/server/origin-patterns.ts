@@ -118,17 +118,31 @@ function parsePattern(entry: unknown, option: 'allowedOrigins' | 'allowedHosts')
   };
 }
 
-/** Whether `origin`'s host (and, where the pattern names them, scheme and port) is the pattern's. */
+/** Whether an Origin is the pattern's: scheme (a bare allowedOrigins host means https), host and port. */
 export function matchesPattern(pattern: HostPattern, origin: ParsedOrigin): boolean {
-  if (pattern.scheme !== undefined && pattern.scheme !== origin.scheme) return false;
-  if (pattern.port !== undefined) {
-    // A bare host's port is as written (`localhost:80`); an origin's, like the request's, drops the default.
-    const port = pattern.scheme ? origin.port : origin.port || (origin.scheme === 'https:' ? '443' : '80');
-    if (pattern.port !== port) return false;
-  }
-  if (!pattern.wildcard) return pattern.hostname === origin.hostname;
+  return pattern.scheme === origin.scheme && pattern.port === origin.port && matchesHostname(pattern, origin.hostname);
+}
+
+/**
+ * Whether the request's own host (from Host, or a trusted X-Forwarded-Host) is an allowedHosts entry's. The
+ * scheme is not compared: pinning `https://shop.example` is what lets an app behind a TLS proxy, which sees
+ * http, know its own origin. A Host without a port matches an entry's host on any port it names.
+ */
+export function matchesHost(pattern: HostPattern, host: ParsedOrigin): boolean {
+  if (!matchesHostname(pattern, host.hostname)) return false;
+  if (pattern.port === undefined || host.port === '') return true;
+  const port = pattern.scheme ? pattern.port || defaultPort(pattern.scheme) : pattern.port;
+  return host.port === port;
+}
+
+function matchesHostname(pattern: HostPattern, hostname: string): boolean {
+  if (!pattern.wildcard) return pattern.hostname === hostname;
   const suffix = `.${pattern.hostname}`;
-  if (!origin.hostname.endsWith(suffix)) return false;
-  const labels = origin.hostname.slice(0, -suffix.length);
+  if (!hostname.endsWith(suffix)) return false;
+  const labels = hostname.slice(0, -suffix.length);
   return labels !== '' && (pattern.wildcard === '**' || !labels.includes('.'));
+}
+
+function defaultPort(scheme: string): string {
+  return scheme === 'https:' ? '443' : '80';
 }

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { ErrorReason } from '../shared/wire.ts';
 import { mediaTypeOf } from './media-type.ts';
 import {
+  matchesHost,
   matchesPattern,
   originText,
   type ParsedOrigin,
@@ -59,7 +60,7 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
   const hostRefusal = (request: Request): OriginRefusal | undefined => {
     if (!hosts) return undefined;
     const own = requestOrigin(request, trustProxy);
-    if (own && hosts.some((pattern) => matchesPattern(pattern, own))) return undefined;
+    if (own && hosts.some((pattern) => matchesHost(pattern, own))) return undefined;
     const ignored =
       !trustProxy && request.headers.has('x-forwarded-host') ? ' (X-Forwarded-Host is ignored without trustProxy)' : '';
     return {
@@ -74,7 +75,7 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
     if (!own) return [];
     if (!hosts) return [own.text];
     return hosts
-      .filter((pattern) => matchesPattern(pattern, own))
+      .filter((pattern) => matchesHost(pattern, own))
       .map((pattern) =>
         pattern.scheme
           ? originText(pattern.scheme, own.hostname, pattern.port ?? '')
