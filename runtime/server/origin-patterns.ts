@@ -31,22 +31,28 @@ export interface HostPattern {
 const HOST = /^(?:\[[0-9a-f:.]+\]|[^\s/?#@:[\]\\]+)(?::\d{1,5})?$/i;
 const ORIGIN = /^(https?):\/\/([^/]*)$/i;
 
-const parsedCache = new Map<string, ParsedOrigin | null>();
-
 /** The Origin header as browsers serialise it, or undefined for anything else (`null`, a path, another scheme). */
 export function parseOrigin(value: string): ParsedOrigin | undefined {
-  const cached = parsedCache.get(value);
-  if (cached !== undefined) return cached ?? undefined;
   const match = ORIGIN.exec(value);
-  const parsed = match ? parseHost(`${(match[1] as string).toLowerCase()}:`, match[2] as string) : undefined;
-  // Origins repeat (one site, a few partners): a small cache saves a URL parse per call.
-  if (parsedCache.size >= 256) parsedCache.clear();
-  parsedCache.set(value, parsed ?? null);
-  return parsed;
+  return match ? parseHost(`${(match[1] as string).toLowerCase()}:`, match[2] as string) : undefined;
 }
+
+// Origins and hosts repeat (one site, a few partners): a small cache saves a URL parse per call.
+const parsed = new Map<string, ParsedOrigin | null>();
 
 /** `host` (`Shop.Example:80`, `[::1]:3000`) under `scheme`, normalised; undefined when it is no host. */
 export function parseHost(scheme: string, host: string): ParsedOrigin | undefined {
+  const key = `${scheme}//${host}`;
+  let result = parsed.get(key);
+  if (result === undefined) {
+    result = readHost(scheme, host) ?? null;
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(key, result);
+  }
+  return result ?? undefined;
+}
+
+function readHost(scheme: string, host: string): ParsedOrigin | undefined {
   if ((scheme !== 'http:' && scheme !== 'https:') || !HOST.test(host)) return undefined;
   let url: URL;
   try {
@@ -99,12 +105,12 @@ function parsePattern(entry: unknown, option: 'allowedOrigins' | 'allowedHosts')
     );
   }
   const hasPort = /:\d+$/.test(rest) && !rest.endsWith(']');
-  const parsed = parseHost(scheme ?? (option === 'allowedOrigins' ? 'https:' : 'http:'), rest);
-  if (!parsed) throw refuse('is not an origin (scheme://host[:port], no path) or a host (host[:port]).');
-  if (wildcard && !parsed.hostname.includes('.')) {
-    throw refuse(`would match every site under "${parsed.hostname}": a wildcard needs a domain of two labels or more.`);
+  const host = readHost(scheme ?? (option === 'allowedOrigins' ? 'https:' : 'http:'), rest);
+  if (!host) throw refuse('is not an origin (scheme://host[:port], no path) or a host (host[:port]).');
+  if (wildcard && !host.hostname.includes('.')) {
+    throw refuse(`would match every site under "${host.hostname}": a wildcard needs a domain of two labels or more.`);
   }
-  let port: string | undefined = parsed.port;
+  let port: string | undefined = host.port;
   if (option === 'allowedHosts' && scheme === undefined) {
     // A bare host pins the name, not the port (Vite's allowedHosts): written with a port, only that one.
     port = hasPort ? (/:(\d+)$/.exec(rest)?.[1] as string) : undefined;
@@ -113,7 +119,7 @@ function parsePattern(entry: unknown, option: 'allowedOrigins' | 'allowedHosts')
     entry: text,
     scheme: scheme ?? (option === 'allowedOrigins' ? 'https:' : undefined),
     wildcard,
-    hostname: parsed.hostname,
+    hostname: host.hostname,
     port,
   };
 }

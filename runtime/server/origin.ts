@@ -122,10 +122,11 @@ function crossSite(message: string): OriginRefusal {
   return { reason: 'CROSS_SITE', message: `Cross-site request refused. ${message}` };
 }
 
-/** Behind a proxy that terminates TLS, the app sees http while the browser's Origin says https. */
+/** Behind a proxy that terminates TLS the app sees http while the browser's Origin says https: say what to set. */
 function hint(origin: ParsedOrigin, own: string[]): string {
-  const other = origin.scheme === 'https:' ? 'http:' : 'https:';
-  if (!own.some((text) => text.startsWith(`${other}//${origin.hostname}`))) {
+  const plain = `http://${origin.hostname}`;
+  const behindTls = origin.scheme === 'https:' && own.some((text) => text === plain || text.startsWith(`${plain}:`));
+  if (!behindTls) {
     return '. Add it to allowedOrigins if it is yours.';
   }
   return `; they differ only by scheme. Behind a proxy that terminates TLS, set trustProxy (the proxy must send X-Forwarded-Proto), or pin the origin with allowedHosts: ['${origin.text}'].`;

@@ -261,6 +261,26 @@ export const ORIGIN_ROWS: OriginRow[] = [
     headers: { host: 'shop.example:80', origin: OWN },
     allow: true,
   },
+  {
+    name: 'a trusted proxy forwarding $host:$server_port over https',
+    from: 'Next.js; item 3',
+    config: 'proxy',
+    headers: { host: 'shop.example:443', origin: 'https://shop.example', 'x-forwarded-proto': 'https' },
+    allow: true,
+  },
+  {
+    name: 'an empty Origin, cross-site',
+    from: 'item 7',
+    headers: { 'sec-fetch-site': 'cross-site', origin: '' },
+    allow: false,
+  },
+  {
+    name: 'an empty Origin without Fetch Metadata',
+    from: 'item 7',
+    type: JSON_TYPE,
+    headers: { origin: '' },
+    allow: false,
+  },
   { name: 'Origin on another port', from: 'Next.js', headers: { origin: 'http://shop.example:8080' }, allow: false },
   {
     name: 'an IPv6 host with its port',
