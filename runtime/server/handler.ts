@@ -30,7 +30,7 @@ import {
 } from './page-loaders.ts';
 import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
-import { createOriginCheck, type OriginOptions } from './origin.ts';
+import { createOriginCheck, type OriginOptions, type OriginRefusal } from './origin.ts';
 import { createRegistry, type ServerModuleGlob } from './registry.ts';
 import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
@@ -192,8 +192,11 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       if (request.method !== 'POST') {
         throw new WireFailure('METHOD_NOT_SUPPORTED', 'METHOD', `Use POST; ${request.method} is not supported here.`);
       }
-      const refused = await refuseOrigin(c);
-      if (refused) return refused;
+      const refusal = originCheck.refusal(request);
+      if (refusal) {
+        const refused = await refuseOrigin(c, refusal);
+        if (refused) return refused;
+      }
 
       // Named in the URL, the unit is resolved before the body is read, so its own limit applies.
       let resolved: Resolved | undefined;
@@ -256,11 +259,9 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     }
   };
 
-  /** The origin check's 403, logged with the request id it carries; undefined when the call may go on. */
-  async function refuseOrigin(c: Context): Promise<Response | undefined> {
+  /** The origin check's 403, logged with the request id it carries; undefined when allowRequest lets it in. */
+  async function refuseOrigin(c: Context, refusal: OriginRefusal): Promise<Response | undefined> {
     const request = c.req.raw;
-    const refusal = originCheck.refusal(request);
-    if (!refusal) return undefined;
     if (refusal.reason === 'CROSS_SITE' && options.allowRequest && (await options.allowRequest(request, c))) {
       return undefined;
     }
