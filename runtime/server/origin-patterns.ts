@@ -14,8 +14,6 @@ export interface ParsedOrigin {
 }
 
 export interface HostPattern {
-  /** As written, for messages. */
-  entry: string;
   /** Set when the entry names a scheme (`https://shop.example`); a bare host leaves it to the request. */
   scheme: 'http:' | 'https:' | undefined;
   /** `*` stands for exactly one label, `**` for one or more; only ever the leftmost part. */
@@ -116,7 +114,6 @@ function parsePattern(entry: unknown, option: 'allowedOrigins' | 'allowedHosts')
     port = hasPort ? (/:(\d+)$/.exec(rest)?.[1] as string) : undefined;
   }
   return {
-    entry: text,
     scheme: scheme ?? (option === 'allowedOrigins' ? 'https:' : undefined),
     wildcard,
     hostname: host.hostname,

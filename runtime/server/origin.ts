@@ -65,7 +65,7 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
       !trustProxy && request.headers.has('x-forwarded-host') ? ' (X-Forwarded-Host is ignored without trustProxy)' : '';
     return {
       reason: 'HOST_NOT_ALLOWED',
-      message: `This server does not answer for host ${JSON.stringify(own?.hostname ?? hostHeader(request, trustProxy))}${ignored}: it is not in allowedHosts.`,
+      message: `This server does not answer for host ${quote(own?.hostname ?? hostHeader(request, trustProxy))}${ignored}: it is not in allowedHosts.`,
     };
   };
 
@@ -89,7 +89,7 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
     const headers = request.headers;
     const site = headers.get('sec-fetch-site');
     if (site !== null && !FETCH_SITES.has(site)) {
-      return crossSite(`Sec-Fetch-Site ${JSON.stringify(site)} is not a value browsers send.`);
+      return crossSite(`Sec-Fetch-Site ${quote(site)} is not a value browsers send.`);
     }
     if (site === 'same-origin' || site === 'none') return undefined;
     const header = headers.get('origin');
@@ -103,7 +103,7 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
       );
     }
     const origin = parseOrigin(header);
-    if (!origin) return crossSite(`Origin ${JSON.stringify(header)} is not an origin this server accepts.`);
+    if (!origin) return crossSite(`Origin ${quote(header)} is not an origin this server accepts.`);
     if (allowed.some((pattern) => matchesPattern(pattern, origin))) return undefined;
     if (site !== null) {
       return crossSite(
@@ -116,6 +116,11 @@ export function createOriginCheck(options: OriginOptions): OriginCheck {
   };
 
   return { refusal, hostRefusal };
+}
+
+/** A header value in a message, cut short: whoever sent it chose its length. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 
 function crossSite(message: string): OriginRefusal {

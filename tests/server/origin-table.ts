@@ -1,7 +1,9 @@
 // The origin check's cases: peers' published CSRF and origin tests (Hono's csrf middleware, SvelteKit,
-// Astro, Next.js server actions, React Router) retold in our words, and one row or more per finding of
-// our own review. Headers in, allowed or refused out. `from` says where a case comes from, and `differs`
-// what that peer does instead where our rule is not theirs.
+// Astro, Next.js server actions, React Router) retold in our words, and one row or more for each of the
+// twelve findings of our own review of this check ("item 1" to "item 12": a TLS proxy, mis-cased hosts,
+// default ports, entry forms, forms without Origin, unknown Sec-Fetch-Site, empty entries, the pinned
+// origin, wildcards, the predicate, logging, CORS). Headers in, allowed or refused out. `from` says where
+// a case comes from, and `differs` what that peer does instead where our rule is not theirs.
 import type { OriginOptions } from '../../runtime/server/origin.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
@@ -194,6 +196,13 @@ export const ORIGIN_ROWS: OriginRow[] = [
     name: 'two origins in one header',
     from: 'ours',
     headers: { origin: `${OWN}, ${EVIL}` },
+    allow: false,
+  },
+
+  {
+    name: 'a 4,000-character Origin is refused with a short message',
+    from: 'ours',
+    headers: { origin: `https://${'a'.repeat(4000)}.example/x` },
     allow: false,
   },
 

@@ -127,6 +127,7 @@ async function expectAnswer(
   const { error } = JSON.parse(text);
   expect(error).toMatchObject({ code: 'FORBIDDEN', status: 403, reason });
   expect(error.requestId).toBe(logged[0]?.requestId);
+  expect(error.message.length).toBeLessThan(400);
   if (row.message) expect(error.message).toContain(row.message);
 }
 
