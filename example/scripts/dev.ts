@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createServer as createViteServer } from 'vite';
-import { CONFIG, EXAMPLE, PORT } from './paths.ts';
+import { ALLOWED_HOSTS, CONFIG, EXAMPLE, PORT } from './paths.ts';
 
 const http = createServer();
 const vite = await createViteServer({
@@ -17,7 +17,11 @@ http.on('request', (req, res) => {
   vite.middlewares(req, res, async () => {
     try {
       const { createApp } = (await vite.ssrLoadModule('/src/server.tsx')) as typeof import('../src/server.tsx');
-      const app = createApp({ clientEntry: '/src/client.tsx', headScripts: ['/@vite/client'] });
+      const app = createApp({
+        clientEntry: '/src/client.tsx',
+        headScripts: ['/@vite/client'],
+        allowedHosts: ALLOWED_HOSTS,
+      });
       await getRequestListener(app.fetch)(req, res);
     } catch (error) {
       vite.ssrFixStacktrace(error as Error);

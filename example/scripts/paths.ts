@@ -8,5 +8,7 @@ export const CONFIG = join(EXAMPLE, 'vite.config.ts');
 const DIST = join(EXAMPLE, 'dist');
 export const CLIENT_DIR = join(DIST, 'client');
 export const SERVER_DIR = join(DIST, 'server');
+/** The hosts the example answers as: it listens on 127.0.0.1, which a browser may also reach as localhost. */
+export const ALLOWED_HOSTS = ['localhost', '127.0.0.1'];
 /** The port to serve on: PORT, else 3000 (0 picks a free one). */
 export const PORT = Number(process.env.PORT ?? 3000);

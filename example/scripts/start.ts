@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { buildExample } from './build.ts';
-import { CLIENT_DIR, PORT, SERVER_DIR } from './paths.ts';
+import { ALLOWED_HOSTS, CLIENT_DIR, PORT, SERVER_DIR } from './paths.ts';
 
 if (!process.argv.includes('--no-build')) await buildExample();
 
@@ -22,7 +22,7 @@ const { createApp } = (await import(
 
 const app = new Hono()
   .use('/assets/*', serveStatic({ root: relative(process.cwd(), CLIENT_DIR) }))
-  .route('/', createApp({ clientEntry: `/${entry}` }));
+  .route('/', createApp({ clientEntry: `/${entry}`, allowedHosts: ALLOWED_HOSTS }));
 
 serve({ fetch: app.fetch, port: PORT, hostname: '127.0.0.1' }, (info) => {
   console.log(`Movies app: http://127.0.0.1:${info.port}`);

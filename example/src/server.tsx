@@ -15,6 +15,8 @@ export interface AppSettings {
   clientEntry: string;
   /** Extra head elements, e.g. Vite's HMR client in dev. */
   headScripts?: string[];
+  /** The hosts the app answers as (README "Security"): any other Host is refused, DNS rebinding included. */
+  allowedHosts?: string[];
 }
 
 function Document({ settings }: { settings: AppSettings }) {
@@ -47,7 +49,8 @@ export function createApp(settings: AppSettings) {
   // routes: a call to a route's module runs the pageUse of every route gating it (and renderPage, which
   // takes the loaders handler's, runs the page layer around each render).
   // buildId: a client of an older build calling what this build no longer has gets 409 and reloads.
-  const options = { app: appConfig, routes, root: '/src/pages', buildId };
+  // allowedHosts: a request for any other host (an alias, a rebound DNS name) is refused before anything runs.
+  const options = { app: appConfig, routes, root: '/src/pages', buildId, allowedHosts: settings.allowedHosts };
   // One pair of handlers, named to renderPage: its loaders run through the same chain, its forms post to the same actions.
   const actions = actionsHandler(modules, options);
   const loaders = loadersHandler(modules, options);

@@ -6,6 +6,7 @@ import type { LoaderLocation } from '../context.ts';
 import { ENVELOPE_FIELD, FILE_FIELD_PREFIX, FILE_PLACEHOLDER } from '../shared/wire.ts';
 import { WireFailure } from './failure.ts';
 import type { FormEntries } from './coerce-form.ts';
+import { mediaTypeOf } from './media-type.ts';
 import { readBodyBytes, readBodyText } from './read-body.ts';
 
 export type UnitKind = 'action' | 'loader';
@@ -26,8 +27,7 @@ export interface DecodeLimits {
 
 export async function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
   const contentType = request.headers.get('content-type') ?? '';
-  const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase();
-  switch (mediaType) {
+  switch (mediaTypeOf(contentType)) {
     case 'application/json':
       return fromEnvelope(parseJson(await readBodyText(request, limits.bodyLimit)), kind);
     case 'multipart/form-data':

@@ -10,7 +10,14 @@ import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.
 import type { RouteTable } from '../page/routes.ts';
 import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
-import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import {
+  ACTION_PARAM,
+  BUILD_HEADER,
+  type ErrorReason,
+  LOADER_PARAM,
+  MODULE_PARAM,
+  type WireError,
+} from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
@@ -23,7 +30,7 @@ import {
 } from './page-loaders.ts';
 import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
-import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
+import { createOriginCheck, type OriginOptions, type OriginRefusal } from './origin.ts';
 import { createRegistry, type ServerModuleGlob } from './registry.ts';
 import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
@@ -45,8 +52,12 @@ export interface HandlerOptions extends OriginOptions {
   maxFields?: number;
   /** Redact unexpected errors (default: when NODE_ENV is `production`). */
   production?: boolean;
-  /** Where unexpected errors are logged, with the request id the client sees (default: console.error). */
-  onError?: (error: unknown, info: { requestId: string; module: string; unit: string }) => void;
+  /**
+   * Where unexpected errors are logged, with the request id the client sees (default: console.error). It
+   * also hears of each origin refusal (403 CROSS_SITE or HOST_NOT_ALLOWED), with `info.reason` set
+   * (default: one console.warn line).
+   */
+  onError?: (error: unknown, info: { requestId: string; module: string; unit: string; reason?: ErrorReason }) => void;
   /**
    * This build's id (the plugin's `virtual:hono-preact-actions/build-id`). A call for an unknown unit from a
    * client of another build is answered 409 STALE_CLIENT, which the client turns into one reload.
@@ -65,7 +76,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const owner = kind === 'action' ? 'actionsHandler' : 'loadersHandler';
   const registry = createRegistry(glob, options.root, owner);
   const routeIndex = options.routes ? createRouteIndex(options.routes, registry, owner, options.app) : undefined;
-  const isCrossSite = createCrossSiteCheck(options);
+  const originCheck = createOriginCheck(options);
   const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
   const production =
@@ -74,7 +85,14 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const logError =
     options.onError ??
     ((error, info) =>
-      console.error(`[hono-preact-actions] request ${info.requestId} failed in ${info.module}.${info.unit}:`, error));
+      info.reason
+        ? console.warn(
+            `[hono-preact-actions] request ${info.requestId} refused (${info.reason}): ${(error as Error).message}`,
+          )
+        : console.error(
+            `[hono-preact-actions] request ${info.requestId} failed in ${info.module}.${info.unit}:`,
+            error,
+          ));
   const logObserverError =
     options.onObserverError ??
     ((error, info) =>
@@ -158,6 +176,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           registry,
           app: options.app,
           routeIndex,
+          hostRefusal: originCheck.hostRefusal,
           run: async (c, key, name, location, skip) => {
             const resolved = await resolve(key, name);
             return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
@@ -173,12 +192,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       if (request.method !== 'POST') {
         throw new WireFailure('METHOD_NOT_SUPPORTED', 'METHOD', `Use POST; ${request.method} is not supported here.`);
       }
-      if (isCrossSite(request)) {
-        throw new WireFailure(
-          'FORBIDDEN',
-          'CROSS_SITE',
-          'Cross-site requests are refused. Add the origin to allowedOrigins if it is yours.',
-        );
+      const refusal = originCheck.refusal(request);
+      if (refusal) {
+        const refused = await refuseOrigin(c, refusal);
+        if (refused) return refused;
       }
 
       // Named in the URL, the unit is resolved before the body is read, so its own limit applies.
@@ -241,6 +258,23 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       return answerFailure(c, error, ctx);
     }
   };
+
+  /** The origin check's 403, logged with the request id it carries; undefined when allowRequest lets it in. */
+  async function refuseOrigin(c: Context, refusal: OriginRefusal): Promise<Response | undefined> {
+    const request = c.req.raw;
+    if (refusal.reason === 'CROSS_SITE' && options.allowRequest && (await options.allowRequest(request, c))) {
+      return undefined;
+    }
+    const failure = new WireFailure('FORBIDDEN', refusal.reason, refusal.message);
+    const requestId = crypto.randomUUID();
+    logError(failure, {
+      requestId,
+      module: c.req.query(MODULE_PARAM) ?? '?',
+      unit: c.req.query(unitParam) ?? '?',
+      reason: refusal.reason,
+    });
+    return errorResponse(c, { ...failure.toWire(), requestId });
+  }
 
   if (kind === 'action') registerFormActions(handle);
   return Object.assign(handle, { [PAGE_RUNNER]: pageRunner }) as UnitHandler;

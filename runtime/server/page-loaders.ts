@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import { rememberUnit, stubOf } from '../shared/unit-identity.ts';
 import type { AppConfig } from '../define.ts';
+import type { OriginRefusal } from './origin.ts';
 import type { ModuleEntry } from './registry.ts';
 import type { RouteIndex } from './route-index.ts';
 
@@ -13,6 +14,8 @@ export interface PageLoaderRunner {
   /** The loaders handler's app and routes: renderPage composes the same rings around a page. */
   app: AppConfig | undefined;
   routeIndex: RouteIndex | undefined;
+  /** The loaders handler's allowedHosts check: a page view for another host is refused too. */
+  hostRefusal?: (request: Request) => OriginRefusal | undefined;
   /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
   run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
 }

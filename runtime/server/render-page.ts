@@ -53,12 +53,14 @@ function locationOf(c: Context): LoaderLocation {
 // `any`: a page is any vnode; its props are the caller's business.
 export async function renderPage(c: Context, page: VNode<any>, options: RenderPageOptions = {}): Promise<Response> {
   if (c.req.method === 'POST') return answerFormPost(c, options.actions);
+  // Names every action and loader function first, so forms render their action URLs.
+  const runner = await rememberAllUnits(options.loaders);
+  const refusedHost = runner.hostRefusal?.(c.req.raw);
+  if (refusedHost) return refusedPage(c, refusedHost.message);
   const formResult = takeFormResult(c);
   const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
-  // Names every action and loader function first, so forms render their action URLs.
-  const runner = await rememberAllUnits(options.loaders);
   const tree = h(PageRender.Provider, { value: scope }, page);
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
@@ -176,6 +178,8 @@ async function answerFormPost(c: Context, actions: UnitHandler | undefined): Pro
   const action = c.req.query(ACTION_PARAM);
   if (!module || !action) return c.text('This page takes form posts for an action: ?module=…&action=…', 400);
   const answer = await (await formActionsHandler(actions)(c)).json();
+  // Refused by the origin check: nothing ran, so nothing is set and nothing is followed (no cookie, no 303).
+  if (answer.error && ORIGIN_REFUSALS.has(answer.error.reason)) return refusedPage(c, answer.error.message);
   if (answer.__outcome === 'redirect') return c.redirect(answer.to, 303);
   let result: FormResult = answer.error
     ? { module, action, error: answer.error }
@@ -193,6 +197,12 @@ async function answerFormPost(c: Context, actions: UnitHandler | undefined): Pro
   back.searchParams.delete(MODULE_PARAM);
   back.searchParams.delete(ACTION_PARAM);
   return c.redirect(back.pathname + back.search, 303);
+}
+
+const ORIGIN_REFUSALS = new Set(['CROSS_SITE', 'HOST_NOT_ALLOWED']);
+
+function refusedPage(c: Context, message: string): Response {
+  return c.html(`<!doctype html><title>Forbidden</title><p>${escapeHtml(message)}</p>`, 403);
 }
 
 /** The answer of the form posted before this page view, read once: the cookie is cleared as it is read. */

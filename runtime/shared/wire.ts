@@ -63,6 +63,7 @@ export type ErrorReason =
   | 'IDENTITY_MISMATCH'
   | 'FORBIDDEN_KEY'
   | 'CROSS_SITE'
+  | 'HOST_NOT_ALLOWED'
   | 'UNKNOWN_MODULE'
   | 'UNKNOWN_ACTION'
   | 'UNKNOWN_LOADER'
@@ -81,7 +82,7 @@ export interface WireError {
   status: number;
   message: string;
   reason?: ErrorReason;
-  /** Present on 500s: the same id is in the server log line for the failure. */
+  /** Present on 500s and origin refusals: the same id is in the server log line for it. */
   requestId?: string;
   /** Present on INVALID_INPUT: the schema's messages by field (`title`, `address.city`). */
   fields?: Record<string, string[]>;

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app/server.ts';
 
 const app = createApp();
+/** A form posted from one of the app's own pages carries this, as browsers send it. */
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
 
 function urlencoded(action: string, body: string) {
   return app.request(`/__actions?module=validated&action=${action}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
     body,
   });
 }
@@ -51,12 +53,20 @@ describe.each(['zodForm', 'arktypeForm'])('form fields coerced by the schema of 
     const form = new FormData();
     form.set('title', 'Poster');
     form.set('poster', new File(['png'], 'poster.png', { type: 'image/png' }));
-    const chosen = await app.request(`/__actions?module=validated&action=${action}`, { method: 'POST', body: form });
+    const chosen = await app.request(`/__actions?module=validated&action=${action}`, {
+      method: 'POST',
+      headers: SAME_ORIGIN,
+      body: form,
+    });
     expect((await chosen.json()).data.poster).toBe('file:poster.png');
     const empty = new FormData();
     empty.set('title', 'No poster');
     empty.set('poster', new File([], ''));
-    const none = await app.request(`/__actions?module=validated&action=${action}`, { method: 'POST', body: empty });
+    const none = await app.request(`/__actions?module=validated&action=${action}`, {
+      method: 'POST',
+      headers: SAME_ORIGIN,
+      body: empty,
+    });
     expect((await none.json()).data).not.toHaveProperty('poster');
   });
 
@@ -71,7 +81,7 @@ describe('a form for an action without a schema', () => {
   it("follows seed 000's rules: strings stay strings, the last of a repeated name wins", async () => {
     const response = await app.request('/__actions?module=movies&action=echo', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
       body: 'year=1965&watched=false&genre=sf&genre=drama',
     });
     expect((await response.json()).data.payload).toEqual({ year: '1965', watched: 'false', genre: 'drama' });

@@ -38,7 +38,12 @@ describe('content types', () => {
     form.set('__hpa_file_0', new File(['poster bytes'], 'poster.png', { type: 'image/png' }));
     form.set('__hpa_file_1', new File(['a'], 'one.jpg', { type: 'image/jpeg' }));
     form.set('__hpa_file_2', new File([new Uint8Array(3 * 1024 * 1024)], 'big.bin'));
-    const response = await fetch(`${server.url}/__actions?module=movies&action=upload`, { method: 'POST', body: form });
+    // A browser sends Origin with every fetch POST (Node's fetch does not: it is set here as a browser would).
+    const response = await fetch(`${server.url}/__actions?module=movies&action=upload`, {
+      method: 'POST',
+      headers: { origin: server.url },
+      body: form,
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       data: {
@@ -55,7 +60,7 @@ describe('content types', () => {
   it('takes a plain urlencoded form: strings stay strings, a repeated name keeps its last value', async () => {
     const response = await fetch(`${server.url}/__actions?module=movies&action=echo`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
       body: 'title=Dune&year=1965&genre=sf&genre=drama',
     });
     expect(await response.json()).toEqual({
@@ -67,7 +72,12 @@ describe('content types', () => {
     const form = new FormData();
     form.set('movieId', '7');
     form.set('poster', new File(['x'], 'p.png', { type: 'image/png' }));
-    const response = await fetch(`${server.url}/__actions?module=movies&action=upload`, { method: 'POST', body: form });
+    // A browser sends Origin with every fetch POST (Node's fetch does not: it is set here as a browser would).
+    const response = await fetch(`${server.url}/__actions?module=movies&action=upload`, {
+      method: 'POST',
+      headers: { origin: server.url },
+      body: form,
+    });
     expect(await response.json()).toEqual({
       data: { movieId: '7', poster: { file: 'p.png', size: 1, type: 'image/png' } },
     });

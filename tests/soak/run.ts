@@ -60,7 +60,14 @@ async function call(index: number): Promise<void> {
         '__hpa_file_0',
         new File([new Uint8Array(1024).fill(index % 256)], `p${index}.png`, { type: 'image/png' }),
       );
-      return record(await fetch(`${base}/__actions?module=movies&action=upload`, { method: 'POST', body: form }));
+      // A browser sends Origin with a multipart post; without it (or Sec-Fetch-Site) a form type is refused.
+      return record(
+        await fetch(`${base}/__actions?module=movies&action=upload`, {
+          method: 'POST',
+          headers: { origin: base },
+          body: form,
+        }),
+      );
     }
     case 6:
     case 7: {
