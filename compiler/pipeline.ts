@@ -62,7 +62,10 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   }
 
   if (!file.edits.hasChanged()) return null;
-  return { code: file.edits.toString(), map: sourceMapFor(file) };
+  const output = file.edits.toString();
+  // A client stub compiled again rebuilds itself byte for byte: that is no change either.
+  if (output === code) return null;
+  return { code: output, map: sourceMapFor(file) };
 }
 
 export type SourceMapResult = ReturnType<MagicString['generateMap']> | EmptySourceMap;

@@ -38,6 +38,17 @@ describe('the pre-check', () => {
   });
 });
 
+describe('null means no change', () => {
+  it('returns null for a client stub compiled again, with or without a build id', () => {
+    for (const buildId of [undefined, 'abc123def456']) {
+      const options = { id: '/p/src/pages/movies.server.ts', root: '/p/src/pages', target: 'client' as const, buildId };
+      const stub = compile(fixture('server-module-actions-and-default-loader'), options);
+      expect(stub?.code).toMatch(/^\/\/ Client stub of server module "movies"/);
+      expect(compile(stub?.code ?? '', options)).toBeNull();
+    }
+  });
+});
+
 describe('compile errors', () => {
   it('are CompileErrors with a code, a 1-based line and 0-based column, a frame and the fix', () => {
     const code = "import { x } from './x.ts';\nexport const helper = x;\n";
