@@ -19,6 +19,9 @@ export const SCRIPT_ID = /\.[cm]?[jt]sx?(?:\?.*)?$/;
 /** A server module: `name.server.ts` and every other script extension. */
 export const SERVER_MODULE_ID = /\.server\.[cm]?[jt]sx?(?:\?.*)?$/;
 
+/** A path through a folder named like a server module: `movies.server/index.ts`. */
+export const SERVER_FOLDER_PATH = /\.server[\\/]/;
+
 /** Source that mentions a factory by name; a file without one has no body to strip. */
 export const FACTORY_MENTION = /\bdefine(?:ServerMiddleware|ClientMiddleware|StreamObserver)\b/;
 
@@ -36,5 +39,5 @@ export function isServerModuleId(id: string): boolean {
 
 /** The cheap pre-check: can this file need any change? Answered with regexes only, before any parse. */
 export function mayNeedCompile(code: string, id: string): boolean {
-  return isServerModuleId(id) || FACTORY_MENTION.test(code);
+  return isServerModuleId(id) || SERVER_FOLDER_PATH.test(stripQuery(id)) || FACTORY_MENTION.test(code);
 }

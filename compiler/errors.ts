@@ -13,7 +13,8 @@ export type CompileErrorCode =
   | 'UNSUPPORTED_MAP_ENTRY'
   | 'RESERVED_NAME'
   | 'FACTORY_AS_VALUE'
-  | 'MODULE_OUTSIDE_ROOT';
+  | 'MODULE_OUTSIDE_ROOT'
+  | 'SERVER_MODULE_FOLDER';
 
 export interface SourceLocation {
   /** 1-based, like every editor. */

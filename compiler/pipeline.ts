@@ -8,6 +8,7 @@ import { type CompileOptions, createContext, type FileContext, type Range } from
 import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
+import { refuseServerFolder } from './refuse-server-folder.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
 import { stripMiddleware } from './passes/strip-middleware.ts';
@@ -33,6 +34,8 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   if (!mayNeedCompile(code, options.id)) return null;
   const id = stripQuery(options.id);
   const site = { id, code };
+  const root = options.root ?? process.cwd();
+  refuseServerFolder(site, root);
   let ast: ReturnType<typeof parseModule>;
   try {
     ast = parseModule(code, extname(id));
@@ -44,7 +47,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
     id,
     code,
     target: options.target,
-    root: options.root ?? process.cwd(),
+    root,
     runtimeModules: new Set([RUNTIME_MODULE, ...(options.runtimeModules ?? [])]),
     isServerModule: isServerModuleId(id),
     buildId: options.buildId,
