@@ -25,6 +25,14 @@ export const SERVER_FOLDER_PATH = /\.server[\\/]/;
 /** Source that mentions a factory by name; a file without one has no body to strip. */
 export const FACTORY_MENTION = /\bdefine(?:ServerMiddleware|ClientMiddleware|StreamObserver)\b/;
 
+/**
+ * Source that may hand the factories on without naming one: `export * from …`, or a namespace import
+ * (`import * as hpa`, `import hpa = require(…)`) beside an export list. A re-exporter must be listed.
+ */
+export const EXPORT_ALL = /\bexport\s*\*/;
+export const NAMESPACE_IMPORT = /\bimport\s*\*\s*as\b|\bimport\s+[\w$]+\s*=\s*require\b/;
+export const EXPORT_LIST = /\bexport\s*\{|\bexport\s+import\b/;
+
 /** A `.server` import specifier, for tools that want to know who imports server modules. */
 export const SERVER_SPECIFIER = /['"`][^'"`\n]*\.server(?:\.[cm]?[jt]sx?)?['"`]/;
 
@@ -39,5 +47,11 @@ export function isServerModuleId(id: string): boolean {
 
 /** The cheap pre-check: can this file need any change? Answered with regexes only, before any parse. */
 export function mayNeedCompile(code: string, id: string): boolean {
-  return isServerModuleId(id) || SERVER_FOLDER_PATH.test(stripQuery(id)) || FACTORY_MENTION.test(code);
+  return (
+    isServerModuleId(id) ||
+    SERVER_FOLDER_PATH.test(stripQuery(id)) ||
+    FACTORY_MENTION.test(code) ||
+    EXPORT_ALL.test(code) ||
+    (NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
+  );
 }

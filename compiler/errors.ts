@@ -14,7 +14,9 @@ export type CompileErrorCode =
   | 'RESERVED_NAME'
   | 'FACTORY_AS_VALUE'
   | 'MODULE_OUTSIDE_ROOT'
-  | 'SERVER_MODULE_FOLDER';
+  | 'SERVER_MODULE_FOLDER'
+  | 'UNLISTED_RUNTIME_MODULE'
+  | 'DYNAMIC_RUNTIME_IMPORT';
 
 export interface SourceLocation {
   /** 1-based, like every editor. */

@@ -115,6 +115,34 @@ describe('source maps', () => {
   });
 });
 
+describe('modules that hand the factories on', () => {
+  const id = '/p/src/lib/actions.ts';
+  const forms = [
+    "export * from 'hono-preact-actions';\n",
+    "export * as hpa from 'hono-preact-actions';\n",
+    "export { defineStreamObserver as observe } from 'hono-preact-actions';\n",
+    "import { defineClientMiddleware as d } from 'hono-preact-actions';\nexport { d };\n",
+    "import * as hpa from 'hono-preact-actions';\nexport { hpa as runtime };\n",
+    "export import hpa = require('hono-preact-actions');\n",
+  ];
+
+  it.each(forms)('refuse %j unless the module is listed in runtimeModules', (code) => {
+    for (const target of ['client', 'server'] as const) {
+      expect(() => compile(code, { id, target })).toThrow(expect.objectContaining({ code: 'UNLISTED_RUNTIME_MODULE' }));
+      expect(compile(code, { id, target, runtimeModules: [id] })).toBeNull();
+    }
+  });
+
+  it('leave re-exports of anything else alone', () => {
+    for (const code of [
+      "export { defineAction, redirect } from 'hono-preact-actions';\n",
+      "export * from './helpers.ts';\nexport const defineServerMiddlewareLike = 1;\n",
+    ]) {
+      expect(compile(code, { id, target: 'client' })).toBeNull();
+    }
+  });
+});
+
 describe('the debug hook', () => {
   it('sees the output after every pass, in order', () => {
     const seen: string[] = [];

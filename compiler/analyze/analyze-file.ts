@@ -34,6 +34,19 @@ export interface FileAnalysis {
   references: Reference[];
   factoryCalls: FactoryCall[];
   factoryValueUses: FactoryValueUse[];
+  /** Exports that hand a factory on, which only a module listed in `runtimeModules` may do. */
+  runtimeReExports: RuntimeImports['reExports'];
+  /** `import('hono-preact-actions')` and `require(…)`: the runtime loaded where no binding can be followed. */
+  runtimeLoads: FactoryValueUse[];
+}
+
+/** `hpa.defineServerMiddleware` as written in an `import x = …` alias. */
+function entityName(name: t.Node): string {
+  return name.type === 'TSQualifiedName'
+    ? `${entityName(name.left)}.${name.right.name}`
+    : name.type === 'Identifier'
+      ? name.name
+      : '…';
 }
 
 /** Inner scopes, holding only the names that would shadow a top-level binding. */
@@ -64,6 +77,18 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   const references: Reference[] = [];
   const factoryCalls: FactoryCall[] = [];
   const factoryValueUses: FactoryValueUse[] = [];
+  const runtimeLoads: FactoryValueUse[] = [];
+  const loadsRuntime = (source: t.Node | undefined, written: string, node: Node) => {
+    const specifier =
+      source?.type === 'StringLiteral'
+        ? source.value
+        : source?.type === 'TemplateLiteral' && source.expressions.length === 0
+          ? source.quasis[0]?.value.cooked
+          : undefined;
+    if (typeof specifier === 'string' && runtimeModules.has(specifier)) {
+      runtimeLoads.push({ written: `${written}('${specifier}')`, node });
+    }
+  };
 
   const scopeWith = (names: readonly string[], parent: Scope | null): Scope | null => {
     const relevant = names.filter((name) => bindings.has(name));
@@ -199,8 +224,29 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
           }
         }
         return;
+      case 'ImportExpression':
+        loadsRuntime(node.source, 'import', node);
+        break;
+      case 'TSImportEqualsDeclaration': {
+        // `import dsm = hpa.defineServerMiddleware` aliases a factory; `= require(…)` is read at the top level.
+        if (node.moduleReference.type === 'TSExternalModuleReference' || node.importKind === 'type') return;
+        let head: t.Node = node.moduleReference;
+        let factoryNamed = false;
+        while (head.type === 'TSQualifiedName') {
+          factoryNamed ||= Object.hasOwn(MIDDLEWARE_FACTORIES, head.right.name);
+          head = head.left;
+        }
+        if (head.type !== 'Identifier' || !record(head, scope)) return;
+        if (runtime.namespaces.has(head.name) && factoryNamed) {
+          factoryValueUses.push({ written: entityName(node.moduleReference), node });
+        }
+        return;
+      }
       case 'CallExpression':
       case 'OptionalCallExpression': {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && !bindings.has('require')) {
+          loadsRuntime(node.arguments[0], 'require', node);
+        }
         const factory = factoryNamedBy(node.callee, scope);
         if (factory) {
           factoryCalls.push({ factory, call: node });
@@ -334,5 +380,5 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   };
 
   visitAll(program.body, null);
-  return { bindings, references, factoryCalls, factoryValueUses };
+  return { bindings, references, factoryCalls, factoryValueUses, runtimeReExports: runtime.reExports, runtimeLoads };
 }

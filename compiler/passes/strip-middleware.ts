@@ -5,7 +5,7 @@
 // because the compiler could not prove where its body goes.
 
 import { type FileContext, isInside, type Range } from '../context.ts';
-import { MIDDLEWARE_FACTORIES } from '../detect.ts';
+import { FACTORY_MENTION, MIDDLEWARE_FACTORIES } from '../detect.ts';
 import { errorAt } from '../errors.ts';
 
 export function stripMiddleware(file: FileContext): void {
@@ -18,6 +18,27 @@ export function stripMiddleware(file: FileContext): void {
       'FACTORY_AS_VALUE',
       `\`${misuse.written}\` is used as a value. The compiler strips middleware bodies only from direct calls such as \`defineServerMiddleware(async (ctx, next) => …)\`; passed around, its body could reach the browser.`,
       'call the factory directly where the middleware is defined, and pass the middleware it returns instead of the factory.',
+    );
+  }
+
+  const reExport = analysis.runtimeReExports[0];
+  if (reExport && !file.runtimeModules.has(file.id)) {
+    throw errorAt(
+      file,
+      reExport.node,
+      'UNLISTED_RUNTIME_MODULE',
+      `this module hands on \`${reExport.written}\` from the runtime, but it is not listed in the plugin's \`runtimeModules\`: the compiler would not know calls made through it, and their bodies would reach the other side's bundle.`,
+      "list it, e.g. `hpa({ runtimeModules: ['@/lib/actions'] })` (any specifier that resolves to this file), or import the factories from 'hono-preact-actions' where they are called.",
+    );
+  }
+  const load = FACTORY_MENTION.test(file.code) ? analysis.runtimeLoads[0] : undefined;
+  if (load) {
+    throw errorAt(
+      file,
+      load.node,
+      'DYNAMIC_RUNTIME_IMPORT',
+      `\`${load.written}\` hands over the middleware factories at run time, where the compiler cannot follow them: a middleware defined through it would keep its body in the other side's bundle.`,
+      "import the factories statically where the middleware is defined, e.g. `import { defineServerMiddleware } from 'hono-preact-actions'`; code loaded lazily can import a module that does.",
     );
   }
 
