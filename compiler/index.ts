@@ -6,8 +6,10 @@ export {
   mayNeedCompile,
   RUNTIME_MODULE,
   SCRIPT_ID,
+  SERVER_FOLDER_PATH,
   SERVER_MODULE_ID,
   SERVER_SPECIFIER,
+  stripQuery,
 } from './detect.ts';
 export { CompileError, type CompileErrorCode, type SourceLocation } from './errors.ts';
 export { type CompileResult, compile } from './pipeline.ts';

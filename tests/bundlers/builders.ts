@@ -1,6 +1,6 @@
 // One build function per bundler, all building the same fixture app with the same plugin options,
 // writing to a fresh folder and returning every file they wrote (code and source maps).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Target } from '../../compiler/index.ts';
 import hpaEsbuild from '../../unplugin/esbuild.ts';
@@ -31,7 +31,9 @@ export interface BuildRequest {
 
 /** Packages stay external: the tests are about the app's own modules. */
 const EXTERNAL = /^(?:preact|hono|hono-preact-actions)(?:\/|$)/;
-const pluginOptions = (target: Target) => ({ target, root: SERVER_ROOT });
+// `@/lib/actions` re-exports the factories; `audit.ts` imports it as `./lib/actions.ts`.
+export const RUNTIME_MODULES = ['@/lib/actions'];
+const pluginOptions = (target: Target) => ({ target, root: SERVER_ROOT, runtimeModules: RUNTIME_MODULES });
 
 function outDir(bundler: Bundler, target: Target): string {
   mkdirSync(SCRATCH, { recursive: true });
@@ -60,7 +62,7 @@ function resolveLikeTypeScript() {
   const candidates = (base: string) =>
     base.endsWith('.js')
       ? [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base]
-      : [base, `${base}.ts`, `${base}.tsx`, `${base}.js`];
+      : [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, join(base, 'index.ts')];
   return {
     name: 'resolve-like-typescript',
     resolveId(source: string, importer: string | undefined) {
@@ -70,7 +72,7 @@ function resolveLikeTypeScript() {
         : source.startsWith('.') && importer
           ? resolve(dirname(importer), source)
           : null;
-      return base ? (candidates(base).find((path) => existsSync(path)) ?? null) : null;
+      return base ? (candidates(base).find((path) => existsSync(path) && statSync(path).isFile()) ?? null) : null;
     },
   };
 }
@@ -162,7 +164,8 @@ async function webpackLike(bundler: 'webpack' | 'rspack', entry: string, dir: st
       ? {
           test: /\.[jt]sx?$/,
           loader: 'esbuild-loader',
-          options: { loader: 'tsx', jsx: 'automatic', jsxImportSource: 'preact' },
+          // es2022 keeps `import.meta.url`, so webpack sees `new Worker(new URL(…, import.meta.url))`.
+          options: { loader: 'tsx', jsx: 'automatic', jsxImportSource: 'preact', target: 'es2022' },
         }
       : {
           test: /\.[jt]sx?$/,
