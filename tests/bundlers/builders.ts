@@ -14,6 +14,20 @@ export const APP = resolve(import.meta.dirname, '..', 'apps', 'movies');
 export const SERVER_ROOT = join(APP, 'src', 'pages');
 const SCRATCH = resolve(import.meta.dirname, '..', '..', '.cache', 'builds');
 
+// Vite 8's special queries (asset, raw, inline, worker forms), and what users combine them into.
+export const SPECIAL_QUERIES = [
+  'url',
+  'raw',
+  'inline',
+  'no-inline',
+  'worker',
+  'sharedworker',
+  'worker&inline',
+  'worker&url',
+  'sharedworker&inline',
+  'url&inline',
+];
+
 export type Bundler = 'vite' | 'rollup' | 'rolldown' | 'esbuild' | 'webpack' | 'rspack';
 export const BUNDLERS: Bundler[] = ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack'];
 
