@@ -33,6 +33,12 @@ export const EXPORT_ALL = /\bexport\s*\*/;
 export const NAMESPACE_IMPORT = /\bimport\s*\*\s*as\b|\bimport\s+[\w$]+\s*=\s*require\b/;
 export const EXPORT_LIST = /\bexport\s*\{|\bexport\s+import\b/;
 
+/** `new URL('./x.server.ts', import.meta.url)`: bundlers make that an asset holding the file's source. */
+export const SERVER_MODULE_URL = /\bnew\s+URL\s*\(\s*['"`][^'"`\n]*\.server\b/;
+
+/** A specifier that names a server module: `./movies.server`, `./movies.server.ts`, maybe with a query. */
+export const SERVER_MODULE_SPECIFIER = /\.server(?:\.[cm]?[jt]sx?)?(?:\?.*)?$/;
+
 /** A `.server` import specifier, for tools that want to know who imports server modules. */
 export const SERVER_SPECIFIER = /['"`][^'"`\n]*\.server(?:\.[cm]?[jt]sx?)?['"`]/;
 
@@ -52,6 +58,7 @@ export function mayNeedCompile(code: string, id: string): boolean {
     SERVER_FOLDER_PATH.test(stripQuery(id)) ||
     FACTORY_MENTION.test(code) ||
     EXPORT_ALL.test(code) ||
+    SERVER_MODULE_URL.test(code) ||
     (NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
   );
 }

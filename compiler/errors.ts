@@ -16,7 +16,8 @@ export type CompileErrorCode =
   | 'MODULE_OUTSIDE_ROOT'
   | 'SERVER_MODULE_FOLDER'
   | 'UNLISTED_RUNTIME_MODULE'
-  | 'DYNAMIC_RUNTIME_IMPORT';
+  | 'DYNAMIC_RUNTIME_IMPORT'
+  | 'SERVER_MODULE_URL';
 
 export interface SourceLocation {
   /** 1-based, like every editor. */

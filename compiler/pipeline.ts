@@ -9,6 +9,7 @@ import { isServerModuleId, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { refuseServerFolder } from './refuse-server-folder.ts';
+import { refuseServerModuleUrls } from './passes/refuse-server-module-urls.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
 import { stripMiddleware } from './passes/strip-middleware.ts';
@@ -27,7 +28,8 @@ function passesFor(file: FileContext): Pass[] {
     return [validateServerExports, replaceServerModule];
   }
   const passes: Pass[] = [stripMiddleware, removeUnusedImports];
-  return file.isServerModule ? [validateServerExports, ...passes] : passes;
+  if (file.isServerModule) return [validateServerExports, ...passes];
+  return file.target === 'client' ? [refuseServerModuleUrls, ...passes] : passes;
 }
 
 export function compile(code: string, options: CompileOptions): CompileResult | null {

@@ -3,7 +3,7 @@
 // any use of a factory that is not a direct call. It never builds Babel's full scope tree: it
 // tracks only the names that top-level bindings use, which keeps it a fraction of a parse.
 import { type Node, t } from '../babel.ts';
-import { MIDDLEWARE_FACTORIES, type MiddlewareFactory } from '../detect.ts';
+import { MIDDLEWARE_FACTORIES, type MiddlewareFactory, SERVER_MODULE_SPECIFIER } from '../detect.ts';
 import { hoistedVarNames, lexicalNames, namesInPattern } from './patterns.ts';
 import {
   collectRuntimeImports,
@@ -38,6 +38,8 @@ export interface FileAnalysis {
   runtimeReExports: RuntimeImports['reExports'];
   /** `import('hono-preact-actions')` and `require(…)`: the runtime loaded where no binding can be followed. */
   runtimeLoads: FactoryValueUse[];
+  /** `new URL('./x.server.ts', import.meta.url)`: a server module's file referenced as an asset. */
+  serverModuleUrls: FactoryValueUse[];
 }
 
 /** `hpa.defineServerMiddleware` as written in an `import x = …` alias. */
@@ -78,6 +80,7 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   const factoryCalls: FactoryCall[] = [];
   const factoryValueUses: FactoryValueUse[] = [];
   const runtimeLoads: FactoryValueUse[] = [];
+  const serverModuleUrls: FactoryValueUse[] = [];
   const loadsRuntime = (source: t.Node | undefined, written: string, node: Node) => {
     const specifier =
       source?.type === 'StringLiteral'
@@ -227,6 +230,23 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
       case 'ImportExpression':
         loadsRuntime(node.source, 'import', node);
         break;
+      case 'NewExpression': {
+        const [target, base] = node.arguments;
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'URL' &&
+          !bindings.has('URL') &&
+          target?.type === 'StringLiteral' &&
+          SERVER_MODULE_SPECIFIER.test(target.value) &&
+          base?.type === 'MemberExpression' &&
+          base.object.type === 'MetaProperty' &&
+          base.property.type === 'Identifier' &&
+          base.property.name === 'url'
+        ) {
+          serverModuleUrls.push({ written: target.value, node });
+        }
+        break;
+      }
       case 'TSImportEqualsDeclaration': {
         // `import dsm = hpa.defineServerMiddleware` aliases a factory; `= require(…)` is read at the top level.
         if (node.moduleReference.type === 'TSExternalModuleReference' || node.importKind === 'type') return;
@@ -380,5 +400,13 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   };
 
   visitAll(program.body, null);
-  return { bindings, references, factoryCalls, factoryValueUses, runtimeReExports: runtime.reExports, runtimeLoads };
+  return {
+    bindings,
+    references,
+    factoryCalls,
+    factoryValueUses,
+    runtimeReExports: runtime.reExports,
+    runtimeLoads,
+    serverModuleUrls,
+  };
 }

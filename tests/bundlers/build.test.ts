@@ -115,6 +115,7 @@ describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
   it.each([
     ['src/side-doors/folder-entry.ts', /SERVER_MODULE_FOLDER/, /movies\.server[\\/]index\.ts/],
     ['src/side-doors/unlisted-entry.ts', /UNLISTED_RUNTIME_MODULE/, /unlisted-actions\.ts:2:10/],
+    ['src/side-doors/url-entry.ts', /SERVER_MODULE_URL/, /url-entry\.ts:2:26/],
   ])('refuses the side door %s, naming the module and the fix', async (entry, code, file) => {
     const failure = await build(bundler, { entry, target: 'client' }).then(
       () => null,
