@@ -13,4 +13,5 @@ export {
 } from './detect.ts';
 export { CompileError, type CompileErrorCode, type SourceLocation } from './errors.ts';
 export { type CompileResult, compile } from './pipeline.ts';
+export { serverFolderPath } from './refuse-server-folder.ts';
 export type { ServerModuleManifest } from './describe-server-module.ts';

@@ -5,14 +5,20 @@ import { basename, relative, resolve } from 'node:path';
 import { SERVER_FOLDER_PATH } from './detect.ts';
 import { type ErrorSite, errorAt } from './errors.ts';
 
-export function refuseServerFolder(site: ErrorSite, root: string): void {
-  if (!SERVER_FOLDER_PATH.test(site.id)) return;
-  // Only folders below the root's parent count: a checkout that lives in `app.server/` is no server module.
-  const folders = relative(resolve(root), resolve(site.id)).split(/[\\/]/).slice(0, -1);
+/** The path from a folder named like a server module down to the file (`movies.server/index.ts`), or null. */
+export function serverFolderPath(id: string, root: string): string | null {
+  if (!SERVER_FOLDER_PATH.test(id)) return null;
+  // Only folders on the way from the root count (the root's own ancestors show as `..`): a checkout
+  // that lives in `app.server/` holds no server module folder.
+  const folders = relative(resolve(root), resolve(id)).split(/[\\/]/).slice(0, -1);
   const index = folders.findIndex((folder) => folder !== '..' && folder.endsWith('.server'));
-  if (index === -1) return;
-  const folder = folders[index] as string;
-  const inside = [...folders.slice(index), basename(site.id)].join('/');
+  return index === -1 ? null : [...folders.slice(index), basename(id)].join('/');
+}
+
+export function refuseServerFolder(site: ErrorSite, root: string): void {
+  const inside = serverFolderPath(site.id, root);
+  if (inside === null) return;
+  const folder = inside.slice(0, inside.indexOf('/'));
   throw errorAt(
     site,
     { loc: { start: { line: 1, column: 0 } } },

@@ -95,7 +95,8 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         serving = config.command === 'serve' || config.isWorker;
       },
       load(id) {
-        const refusal = targetOf(this) === 'client' ? refuseQueryImport(id) : null;
+        const refusal =
+          targetOf(this) === 'client' ? refuseQueryImport(id, absoluteRoot(options.root, projectRoot)) : null;
         if (refusal) this.error(refusal);
         return loadVirtual(id);
       },

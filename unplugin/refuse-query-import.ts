@@ -2,7 +2,7 @@
 // asset and worker plugins read such a file themselves in `load`, before any transform could replace it,
 // so the server module's source would ship as an asset, a string or a worker. In the client graph the
 // plugin refuses every query on a server module id but the ones Vite adds to ordinary module requests.
-import { isServerModuleId } from '../compiler/index.ts';
+import { isServerModuleId, SCRIPT_ID, serverFolderPath } from '../compiler/index.ts';
 
 /** Queries under which the module still goes through the transform, and so becomes the stub. */
 const PASS_THROUGH = new Set(['import', 't', 'v', 'worker_file', 'type']);
@@ -12,11 +12,12 @@ export interface QueryRefusal {
   id: string;
 }
 
-export function refuseQueryImport(id: string): QueryRefusal | null {
+/** `root` is the server modules' root: a folder named like a server module below it counts as one. */
+export function refuseQueryImport(id: string, root: string): QueryRefusal | null {
   const query = id.indexOf('?');
   if (query === -1 || id.startsWith('\0')) return null;
   const path = id.slice(0, query);
-  if (!isServerModuleId(path)) return null;
+  if (!isServerModuleId(path) && !(SCRIPT_ID.test(path) && serverFolderPath(path, root) !== null)) return null;
   const params = [...new URLSearchParams(id.slice(query + 1)).keys()];
   const refused = params.filter((param) => !PASS_THROUGH.has(param));
   if (refused.length === 0) return null;

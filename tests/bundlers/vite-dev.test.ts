@@ -98,6 +98,7 @@ describe('vite dev server', () => {
     ['/src/side-doors/movies.server/index.ts', 'SERVER_MODULE_FOLDER'],
     ['/src/side-doors/unlisted-actions.ts', 'UNLISTED_RUNTIME_MODULE'],
     ['/src/side-doors/url-entry.ts', 'SERVER_MODULE_URL'],
+    ['/src/side-doors/movies.server/index.ts?raw', 'SERVER_MODULE_QUERY'],
   ])('refuses the side door %s with its compile error, not a module', async (url, code) => {
     // Like every compile error under the dev server, the answer is Vite's error page for the developer,
     // with the code frame of the file they must change; no module is served to import.
