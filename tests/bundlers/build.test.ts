@@ -9,7 +9,7 @@ import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../runtime/server/registry.ts';
 import { hashServerModules } from '../../unplugin/build-id.ts';
-import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT } from './builders.ts';
+import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT, withDataUrlsDecoded } from './builders.ts';
 
 const MARKER = /SERVER_MARKER_\w+/g;
 // The side doors' markers sit in modules whose builds must fail; every other marker is in the app.
@@ -44,7 +44,7 @@ function handlerKeys(): string[] {
   return [...createRegistry(glob, `/${relative(APP, SERVER_ROOT)}`, 'test').keys()].sort();
 }
 
-const everyFile = (output: BuildOutput) => [...output.files.values()].join('\n');
+const everyFile = (output: BuildOutput) => withDataUrlsDecoded([...output.files.values()].join('\n'));
 
 describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
   let client: BuildOutput;

@@ -91,6 +91,14 @@ function resolveLikeTypeScript() {
   };
 }
 
+/** Text with every base64 data: URL decoded beside it: an inlined asset or worker must be searched too. */
+export function withDataUrlsDecoded(text: string): string {
+  const decoded = [...text.matchAll(/data:[\w/+.-]*(?:;[\w=-]+)*;base64,([A-Za-z0-9+/=]+)/g)].map((match) =>
+    Buffer.from(match[1] as string, 'base64').toString('utf8'),
+  );
+  return [text, ...decoded].join('\n');
+}
+
 export async function build(bundler: Bundler, request: BuildRequest): Promise<BuildOutput> {
   const dir = outDir(bundler, request.target);
   const entry = join(APP, request.entry);
