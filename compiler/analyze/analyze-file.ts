@@ -1,10 +1,12 @@
 // One walk over the module, after which we know (1) every reference to a top-level binding, with
-// shadowing respected, (2) every call of a middleware factory imported from our runtime, and (3)
-// any use of a factory that is not a direct call. It never builds Babel's full scope tree: it
+// shadowing respected, (2) every call of a middleware factory imported from our runtime, (3) any
+// use of a factory that is not a direct call, and (4) the side doors: `import()` / `require()` of the
+// runtime and `new URL('./x.server.ts', import.meta.url)`. It never builds Babel's full scope tree: it
 // tracks only the names that top-level bindings use, which keeps it a fraction of a parse.
 import { type Node, t } from '../babel.ts';
-import { MIDDLEWARE_FACTORIES, type MiddlewareFactory, SERVER_MODULE_SPECIFIER } from '../detect.ts';
+import { MIDDLEWARE_FACTORIES, type MiddlewareFactory } from '../detect.ts';
 import { hoistedVarNames, lexicalNames, namesInPattern } from './patterns.ts';
+import { aliasOf, serverModuleUrl, staticSpecifier } from './side-doors.ts';
 import {
   collectRuntimeImports,
   collectTopLevelBindings,
@@ -42,15 +44,6 @@ export interface FileAnalysis {
   serverModuleUrls: FactoryValueUse[];
 }
 
-/** `hpa.defineServerMiddleware` as written in an `import x = …` alias. */
-function entityName(name: t.Node): string {
-  return name.type === 'TSQualifiedName'
-    ? `${entityName(name.left)}.${name.right.name}`
-    : name.type === 'Identifier'
-      ? name.name
-      : '…';
-}
-
 /** Inner scopes, holding only the names that would shadow a top-level binding. */
 interface Scope {
   names: ReadonlySet<string>;
@@ -82,13 +75,8 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   const runtimeLoads: FactoryValueUse[] = [];
   const serverModuleUrls: FactoryValueUse[] = [];
   const loadsRuntime = (source: t.Node | undefined, written: string, node: Node) => {
-    const specifier =
-      source?.type === 'StringLiteral'
-        ? source.value
-        : source?.type === 'TemplateLiteral' && source.expressions.length === 0
-          ? source.quasis[0]?.value.cooked
-          : undefined;
-    if (typeof specifier === 'string' && runtimeModules.has(specifier)) {
+    const specifier = staticSpecifier(source);
+    if (specifier !== undefined && runtimeModules.has(specifier)) {
       runtimeLoads.push({ written: `${written}('${specifier}')`, node });
     }
   };
@@ -231,34 +219,17 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
         loadsRuntime(node.source, 'import', node);
         break;
       case 'NewExpression': {
-        const [target, base] = node.arguments;
-        if (
-          node.callee.type === 'Identifier' &&
-          node.callee.name === 'URL' &&
-          !bindings.has('URL') &&
-          target?.type === 'StringLiteral' &&
-          SERVER_MODULE_SPECIFIER.test(target.value) &&
-          base?.type === 'MemberExpression' &&
-          base.object.type === 'MetaProperty' &&
-          base.property.type === 'Identifier' &&
-          base.property.name === 'url'
-        ) {
-          serverModuleUrls.push({ written: target.value, node });
-        }
+        const url = bindings.has('URL') ? null : serverModuleUrl(node);
+        if (url !== null) serverModuleUrls.push({ written: url, node });
         break;
       }
       case 'TSImportEqualsDeclaration': {
-        // `import dsm = hpa.defineServerMiddleware` aliases a factory; `= require(…)` is read at the top level.
+        // `= require(…)` is read with the top-level imports; an alias of a runtime namespace's factory is a value use.
         if (node.moduleReference.type === 'TSExternalModuleReference' || node.importKind === 'type') return;
-        let head: t.Node = node.moduleReference;
-        let factoryNamed = false;
-        while (head.type === 'TSQualifiedName') {
-          factoryNamed ||= Object.hasOwn(MIDDLEWARE_FACTORIES, head.right.name);
-          head = head.left;
-        }
-        if (head.type !== 'Identifier' || !record(head, scope)) return;
-        if (runtime.namespaces.has(head.name) && factoryNamed) {
-          factoryValueUses.push({ written: entityName(node.moduleReference), node });
+        const alias = aliasOf(node.moduleReference);
+        if (!alias.head || !record(alias.head, scope)) return;
+        if (runtime.namespaces.has(alias.head.name) && alias.namesFactory) {
+          factoryValueUses.push({ written: alias.written, node });
         }
         return;
       }
