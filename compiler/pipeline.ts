@@ -37,7 +37,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   const id = stripQuery(options.id);
   const site = { id, code };
   const root = options.root ?? process.cwd();
-  refuseServerFolder(site, root);
+  refuseServerFolder(site, root, options.target);
   let ast: ReturnType<typeof parseModule>;
   try {
     ast = parseModule(code, extname(id));
