@@ -33,6 +33,9 @@ export const EXPORT_ALL = /\bexport\s*\*/;
 export const NAMESPACE_IMPORT = /\bimport\s*\*\s*as\b|\bimport\s+[\w$]+\s*=\s*require\b/;
 export const EXPORT_LIST = /\bexport\s*\{|\bexport\s+import\b/;
 
+/** `import('hono-preact-actions')` or `require(…)`: the runtime handed over where no binding can be followed. */
+export const RUNTIME_LOAD = /\b(?:import|require)\s*\(\s*['"`]hono-preact-actions['"`]/;
+
 /** `new URL('./x.server.ts', import.meta.url)`: bundlers make that an asset holding the file's source. */
 export const SERVER_MODULE_URL = /\bnew\s+URL\s*\(\s*['"`][^'"`\n]*\.server\b/;
 
@@ -59,6 +62,7 @@ export function mayNeedCompile(code: string, id: string): boolean {
     FACTORY_MENTION.test(code) ||
     EXPORT_ALL.test(code) ||
     SERVER_MODULE_URL.test(code) ||
+    RUNTIME_LOAD.test(code) ||
     (NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
   );
 }

@@ -5,7 +5,7 @@
 // because the compiler could not prove where its body goes.
 
 import { type FileContext, isInside, type Range } from '../context.ts';
-import { FACTORY_MENTION, MIDDLEWARE_FACTORIES } from '../detect.ts';
+import { MIDDLEWARE_FACTORIES } from '../detect.ts';
 import { errorAt } from '../errors.ts';
 
 export function stripMiddleware(file: FileContext): void {
@@ -31,14 +31,14 @@ export function stripMiddleware(file: FileContext): void {
       "list it, e.g. `hpa({ runtimeModules: ['@/lib/actions'] })` (any specifier that resolves to this file), or import the factories from 'hono-preact-actions' where they are called.",
     );
   }
-  const load = FACTORY_MENTION.test(file.code) ? analysis.runtimeLoads[0] : undefined;
+  const load = analysis.runtimeLoads[0];
   if (load) {
     throw errorAt(
       file,
       load.node,
       'DYNAMIC_RUNTIME_IMPORT',
-      `\`${load.written}\` hands over the middleware factories at run time, where the compiler cannot follow them: a middleware defined through it would keep its body in the other side's bundle.`,
-      "import the factories statically where the middleware is defined, e.g. `import { defineServerMiddleware } from 'hono-preact-actions'`; code loaded lazily can import a module that does.",
+      `\`${load.written}\` hands the runtime over at run time, where the compiler cannot follow its middleware factories: a middleware defined through it would keep its body in the other side's bundle.`,
+      "import the factories statically where the middleware is defined, e.g. `import { defineServerMiddleware } from 'hono-preact-actions'`; to load code lazily, `import()` a module of your own that imports the runtime statically.",
     );
   }
 
