@@ -216,7 +216,14 @@ async function webpackLike(bundler: 'webpack' | 'rspack', entry: string, dir: st
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
       alias: { '@': join(APP, 'src') },
     },
-    module: { rules: [rule] },
+    // As users configure webpack and rspack for Vite-style `?raw` and `?url` imports.
+    module: {
+      rules: [
+        { ...rule, resourceQuery: { not: [/[?&](?:raw|url)\b/] } },
+        { resourceQuery: /[?&]raw\b/, type: 'asset/source' },
+        { resourceQuery: /[?&]url\b/, type: 'asset/resource' },
+      ],
+    },
     plugins: [bundler === 'webpack' ? hpaWebpack(pluginOptions(target)) : hpaRspack(pluginOptions(target))],
   };
   const { default: compilerFactory } = bundler === 'webpack' ? await import('webpack') : await import('@rspack/core');

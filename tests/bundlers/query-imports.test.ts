@@ -1,6 +1,7 @@
 // Vite's special queries make its asset and worker plugins read a file themselves, in `load`, before any
 // transform: `import u from './movies.server.ts?url'` would ship the server module's source as an asset.
-// Every such query on a server module id fails the client build, naming the module.
+// Every such query on a server module id fails the client build, naming the module. webpack and rspack,
+// configured by the user to make `?raw` and `?url` assets, run the plugin's loader first: they get the stub.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,4 +42,17 @@ describe('vite: a server module imported with a special query', () => {
     const output = await build('vite', { entry: entryImporting('raw'), target: 'server' });
     expect(output.code).toContain('SERVER_MARKER_movies_action');
   }, 30_000);
+});
+
+describe.each(['webpack', 'rspack'] as const)('%s: a server module imported as an asset', (bundler) => {
+  it.each(['raw', 'url'])(
+    '?%s ships the client stub, never the source',
+    async (query) => {
+      const output = await build(bundler, { entry: entryImporting(query), target: 'client' });
+      const shipped = withDataUrlsDecoded([...output.files.values()].join('\n'));
+      expect(shipped.match(/SERVER_MARKER_\w+/g)).toBeNull();
+      expect(shipped).toContain('Client stub of server module');
+    },
+    30_000,
+  );
 });
