@@ -35,6 +35,8 @@ export const EXPORT_LIST = /\bexport\s*\{|\bexport\s+import\b/;
 
 /** `import('hono-preact-actions')` or `require(…)`: the runtime handed over where no binding can be followed. */
 export const RUNTIME_LOAD = /\b(?:import|require)\s*\(\s*['"`]hono-preact-actions['"`]/;
+// What must come right before a mention of the runtime for it to be such a load.
+const LOAD_CALL_BEFORE = /\b(?:import|require)\s*\(\s*['"`]$/;
 
 /** `new URL('./x.server.ts', import.meta.url)`: bundlers make that an asset holding the file's source. */
 export const SERVER_MODULE_URL = /\bnew\s+URL\s*\(\s*['"`][^'"`\n]*\.server\b/;
@@ -56,13 +58,22 @@ export function isServerModuleId(id: string): boolean {
 
 /** The cheap pre-check: can this file need any change? Answered with regexes only, before any parse. */
 export function mayNeedCompile(code: string, id: string): boolean {
+  if (isServerModuleId(id) || SERVER_FOLDER_PATH.test(stripQuery(id)) || FACTORY_MENTION.test(code)) return true;
+  // The side doors, each behind a substring it cannot occur without, so a plain page pays next to nothing
+  // (`quire` for `require`: V8 finds a word by its first letter, and `r` is everywhere in source).
+  const star = code.includes('*');
   return (
-    isServerModuleId(id) ||
-    SERVER_FOLDER_PATH.test(stripQuery(id)) ||
-    FACTORY_MENTION.test(code) ||
-    EXPORT_ALL.test(code) ||
-    SERVER_MODULE_URL.test(code) ||
-    RUNTIME_LOAD.test(code) ||
-    (NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
+    loadsRuntime(code) ||
+    (code.includes('URL') && SERVER_MODULE_URL.test(code)) ||
+    (star && EXPORT_ALL.test(code)) ||
+    ((star || code.includes('quire')) && NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
   );
+}
+
+/** RUNTIME_LOAD, read only around each mention of the runtime: pages import it, and a full scan costs. */
+function loadsRuntime(code: string): boolean {
+  for (let at = code.indexOf(RUNTIME_MODULE); at !== -1; at = code.indexOf(RUNTIME_MODULE, at + 1)) {
+    if (LOAD_CALL_BEFORE.test(code.slice(Math.max(0, at - 64), at))) return true;
+  }
+  return false;
 }

@@ -36,6 +36,23 @@ describe('the pre-check', () => {
       CompileError,
     );
   });
+
+  it('parses a file that may open a side door, and still skips a plain page that imports the runtime', () => {
+    const page = "import { useAction } from 'hono-preact-actions';\nexport const a = 1;\n";
+    expect(mayNeedCompile(page, '/p/src/page.ts')).toBe(false);
+    expect(mayNeedCompile("import * as h from './h.ts';\n", '/p/src/page.ts')).toBe(false);
+    for (const code of [
+      "export * from './anything.ts';",
+      "import * as h from './h.ts';\nexport { h };",
+      "import h = require('./h');\nexport { h };",
+      "export const u = new URL('./a.server.ts', import.meta.url);",
+      "export const lib = import ( 'hono-preact-actions' );",
+      "module.exports = require('hono-preact-actions');",
+    ]) {
+      expect(mayNeedCompile(code, '/p/src/page.ts'), code).toBe(true);
+    }
+    expect(mayNeedCompile('', '/p/src/movies.server/index.ts')).toBe(true);
+  });
 });
 
 describe('null means no change', () => {
