@@ -19,7 +19,10 @@ export interface CompileOptions {
   root?: string;
   /** The project's root (Vite's `root`): where a glob pattern starting with `/` starts. Default: the working directory. */
   projectRoot?: string;
-  /** More specifiers that re-export the middleware factories (say, a project's own `@/lib/actions`). */
+  /**
+   * Modules that re-export the middleware factories (say, a project's own `@/lib/actions`): the specifiers
+   * importers spell them by, and their absolute paths. Only a module listed by its path may re-export them.
+   */
   runtimeModules?: readonly string[];
   /** Called after every pass with the output so far: `HPA_DEBUG=1`-style tracing without a debugger. */
   onPass?: (pass: string, code: string) => void;

@@ -19,6 +19,9 @@ export const SCRIPT_ID = /\.[cm]?[jt]sx?(?:\?.*)?$/;
 /** A server module: `name.server.ts` and every other script extension. */
 export const SERVER_MODULE_ID = /\.server\.[cm]?[jt]sx?(?:\?.*)?$/;
 
+/** A path through a folder named like a server module: `movies.server/index.ts`. */
+export const SERVER_FOLDER_PATH = /\.server[\\/]/;
+
 /** Source that mentions a factory by name; a file without one has no body to strip. */
 export const FACTORY_MENTION = /\bdefine(?:ServerMiddleware|ClientMiddleware|StreamObserver)\b/;
 
@@ -27,6 +30,25 @@ export const GLOB_MENTION = /\bimport\.meta\.glob\b/;
 
 /** A glob pattern (or source) naming server modules: `*.server.ts`, `*.server.{ts,tsx}`, `*.server.*`. */
 export const SERVER_GLOB_PATTERN = /\.server(?:\.|\*|\{)/;
+
+/**
+ * Source that may hand the factories on without naming one: `export * from …`, or a namespace import
+ * (`import * as hpa`, `import hpa = require(…)`) beside an export list. A re-exporter must be listed.
+ */
+export const EXPORT_ALL = /\bexport\s*\*/;
+export const NAMESPACE_IMPORT = /\bimport\s*\*\s*as\b|\bimport\s+[\w$]+\s*=\s*require\b/;
+export const EXPORT_LIST = /\bexport\s*\{|\bexport\s+import\b/;
+
+/** `import('hono-preact-actions')` or `require(…)`: the runtime handed over where no binding can be followed. */
+export const RUNTIME_LOAD = /\b(?:import|require)\s*\(\s*['"`]hono-preact-actions['"`]/;
+// What must come right before a mention of the runtime for it to be such a load.
+const LOAD_CALL_BEFORE = /\b(?:import|require)\s*\(\s*['"`]$/;
+
+/** `new URL('./x.server.ts', import.meta.url)`: bundlers make that an asset holding the file's source. */
+export const SERVER_MODULE_URL = /\bnew\s+URL\s*\(\s*['"`][^'"`\n]*\.server\b/;
+
+/** A specifier that names a server module: `./movies.server`, `./movies.server.ts`, maybe with a query. */
+export const SERVER_MODULE_SPECIFIER = /\.server(?:\.[cm]?[jt]sx?)?(?:\?.*)?$/;
 
 /** A `.server` import specifier, for tools that want to know who imports server modules. */
 export const SERVER_SPECIFIER = /['"`][^'"`\n]*\.server(?:\.[cm]?[jt]sx?)?['"`]/;
@@ -42,9 +64,27 @@ export function isServerModuleId(id: string): boolean {
 
 /** The cheap pre-check: can this file need any change? Answered with regexes only, before any parse. */
 export function mayNeedCompile(code: string, id: string): boolean {
-  return isServerModuleId(id) || FACTORY_MENTION.test(code) || mayGlobServerModules(code);
+  if (isServerModuleId(id) || SERVER_FOLDER_PATH.test(stripQuery(id)) || FACTORY_MENTION.test(code)) return true;
+  if (mayGlobServerModules(code)) return true;
+  // The side doors, each behind a substring it cannot occur without, so a plain page pays next to nothing
+  // (`quire` for `require`: V8 finds a word by its first letter, and `r` is everywhere in source).
+  const star = code.includes('*');
+  return (
+    loadsRuntime(code) ||
+    (code.includes('URL') && SERVER_MODULE_URL.test(code)) ||
+    (star && EXPORT_ALL.test(code)) ||
+    ((star || code.includes('quire')) && NAMESPACE_IMPORT.test(code) && EXPORT_LIST.test(code))
+  );
+}
+
+/** RUNTIME_LOAD, read only around each mention of the runtime: pages import it, and a full scan costs. */
+function loadsRuntime(code: string): boolean {
+  for (let at = code.indexOf(RUNTIME_MODULE); at !== -1; at = code.indexOf(RUNTIME_MODULE, at + 1)) {
+    if (LOAD_CALL_BEFORE.test(code.slice(Math.max(0, at - 64), at))) return true;
+  }
+  return false;
 }
 
 export function mayGlobServerModules(code: string): boolean {
-  return GLOB_MENTION.test(code) && SERVER_GLOB_PATTERN.test(code);
+  return code.includes('.glob') && GLOB_MENTION.test(code) && SERVER_GLOB_PATTERN.test(code);
 }

@@ -13,7 +13,11 @@ export type CompileErrorCode =
   | 'UNSUPPORTED_MAP_ENTRY'
   | 'RESERVED_NAME'
   | 'FACTORY_AS_VALUE'
-  | 'MODULE_OUTSIDE_ROOT';
+  | 'MODULE_OUTSIDE_ROOT'
+  | 'SERVER_MODULE_FOLDER'
+  | 'UNLISTED_RUNTIME_MODULE'
+  | 'DYNAMIC_RUNTIME_IMPORT'
+  | 'SERVER_MODULE_URL';
 
 export interface SourceLocation {
   /** 1-based, like every editor. */

@@ -8,6 +8,8 @@ import { type CompileOptions, createContext, type FileContext, type Range } from
 import { isServerModuleId, mayGlobServerModules, mayNeedCompile, RUNTIME_MODULE, stripQuery } from './detect.ts';
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
+import { refuseServerFolder } from './refuse-server-folder.ts';
+import { refuseServerModuleUrls } from './passes/refuse-server-module-urls.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
 import { rewriteServerGlobs } from './passes/rewrite-server-globs.ts';
@@ -28,13 +30,16 @@ function passesFor(file: FileContext): Pass[] {
   }
   const passes: Pass[] = [stripMiddleware, removeUnusedImports];
   if (mayGlobServerModules(file.code)) passes.unshift(rewriteServerGlobs);
-  return file.isServerModule ? [validateServerExports, ...passes] : passes;
+  if (file.isServerModule) return [validateServerExports, ...passes];
+  return file.target === 'client' ? [refuseServerModuleUrls, ...passes] : passes;
 }
 
 export function compile(code: string, options: CompileOptions): CompileResult | null {
   if (!mayNeedCompile(code, options.id)) return null;
   const id = stripQuery(options.id);
   const site = { id, code };
+  const root = options.root ?? process.cwd();
+  refuseServerFolder(site, root, options.target);
   let ast: ReturnType<typeof parseModule>;
   try {
     ast = parseModule(code, extname(id));
@@ -46,7 +51,7 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
     id,
     code,
     target: options.target,
-    root: options.root ?? process.cwd(),
+    root,
     projectRoot: options.projectRoot ?? process.cwd(),
     runtimeModules: new Set([RUNTIME_MODULE, ...(options.runtimeModules ?? [])]),
     isServerModule: isServerModuleId(id),
@@ -65,7 +70,10 @@ export function compile(code: string, options: CompileOptions): CompileResult | 
   }
 
   if (!file.edits.hasChanged()) return null;
-  return { code: file.edits.toString(), map: sourceMapFor(file) };
+  const output = file.edits.toString();
+  // A client stub compiled again rebuilds itself byte for byte: that is no change either.
+  if (output === code) return null;
+  return { code: output, map: sourceMapFor(file) };
 }
 
 export type SourceMapResult = ReturnType<MagicString['generateMap']> | EmptySourceMap;

@@ -36,6 +36,34 @@ describe('the pre-check', () => {
       CompileError,
     );
   });
+
+  it('parses a file that may open a side door, and still skips a plain page that imports the runtime', () => {
+    const page = "import { useAction } from 'hono-preact-actions';\nexport const a = 1;\n";
+    expect(mayNeedCompile(page, '/p/src/page.ts')).toBe(false);
+    expect(mayNeedCompile("import * as h from './h.ts';\n", '/p/src/page.ts')).toBe(false);
+    for (const code of [
+      "export * from './anything.ts';",
+      "import * as h from './h.ts';\nexport { h };",
+      "import h = require('./h');\nexport { h };",
+      "export const u = new URL('./a.server.ts', import.meta.url);",
+      "export const lib = import ( 'hono-preact-actions' );",
+      "module.exports = require('hono-preact-actions');",
+    ]) {
+      expect(mayNeedCompile(code, '/p/src/page.ts'), code).toBe(true);
+    }
+    expect(mayNeedCompile('', '/p/src/movies.server/index.ts')).toBe(true);
+  });
+});
+
+describe('null means no change', () => {
+  it('returns null for a client stub compiled again, with or without a build id', () => {
+    for (const buildId of [undefined, 'abc123def456']) {
+      const options = { id: '/p/src/pages/movies.server.ts', root: '/p/src/pages', target: 'client' as const, buildId };
+      const stub = compile(fixture('server-module-actions-and-default-loader'), options);
+      expect(stub?.code).toMatch(/^\/\/ Client stub of server module "movies"/);
+      expect(compile(stub?.code ?? '', options)).toBeNull();
+    }
+  });
 });
 
 describe('compile errors', () => {
@@ -101,6 +129,34 @@ describe('source maps', () => {
     const input = fixture('strip-client-middleware-in-server-target');
     const result = compile(input, { id: '/p/src/hint.ts', target: 'server' });
     expect(result?.map.sourcesContent).toEqual([input]);
+  });
+});
+
+describe('modules that hand the factories on', () => {
+  const id = '/p/src/lib/actions.ts';
+  const forms = [
+    "export * from 'hono-preact-actions';\n",
+    "export * as hpa from 'hono-preact-actions';\n",
+    "export { defineStreamObserver as observe } from 'hono-preact-actions';\n",
+    "import { defineClientMiddleware as d } from 'hono-preact-actions';\nexport { d };\n",
+    "import * as hpa from 'hono-preact-actions';\nexport { hpa as runtime };\n",
+    "export import hpa = require('hono-preact-actions');\n",
+  ];
+
+  it.each(forms)('refuse %j unless the module is listed in runtimeModules', (code) => {
+    for (const target of ['client', 'server'] as const) {
+      expect(() => compile(code, { id, target })).toThrow(expect.objectContaining({ code: 'UNLISTED_RUNTIME_MODULE' }));
+      expect(compile(code, { id, target, runtimeModules: [id] })).toBeNull();
+    }
+  });
+
+  it('leave re-exports of anything else alone', () => {
+    for (const code of [
+      "export { defineAction, redirect } from 'hono-preact-actions';\n",
+      "export * from './helpers.ts';\nexport const defineServerMiddlewareLike = 1;\n",
+    ]) {
+      expect(compile(code, { id, target: 'client' })).toBeNull();
+    }
   });
 });
 

@@ -6,7 +6,10 @@ import { type UnpluginFactory, createUnplugin } from 'unplugin';
 import { CompileError, compile, SERVER_MODULE_ID, type ServerModuleManifest, type Target } from '../compiler/index.ts';
 import { BUILD_ID_MODULE, hashServerModules, MANIFEST_FILE } from './build-id.ts';
 import { absoluteRoot, type Options, resolveOptions } from './options.ts';
+import { refuseQueryImport } from './refuse-query-import.ts';
 import { reportCompileError } from './report-error.ts';
+import { createRuntimeModules } from './runtime-modules.ts';
+import { coverWorkers } from './vite-workers.ts';
 
 export type { Options } from './options.ts';
 
@@ -24,6 +27,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   // What each server module exposes, gathered while compiling: the action manifest of the build.
   const manifests = new Map<string, ServerModuleManifest>();
   let serving = false;
+  const runtimeModules = createRuntimeModules(options.runtimeModules);
   const currentBuildId = () => {
     buildId ??= options.buildId ?? hashServerModules(absoluteRoot(options.root, projectRoot));
     return buildId;
@@ -36,19 +40,23 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   function startBuild() {
     buildId = undefined;
     manifests.clear();
+    runtimeModules.startBuild();
   }
 
-  function run(context: unknown, code: string, id: string) {
-    // Vite gives each environment (client, SSR, and their dev graphs) its own target.
-    const consumer = (context as ViteEnvironmentContext).environment?.config?.consumer;
-    const target: Target = options.target ?? consumer ?? 'client';
+  // Vite gives each environment (client, SSR, and their dev graphs) its own target.
+  const targetOf = (context: unknown): Target =>
+    options.target ?? (context as ViteEnvironmentContext).environment?.config?.consumer ?? 'client';
+
+  async function run(context: unknown, code: string, id: string) {
+    const target = targetOf(context);
+    const runtime = await runtimeModules.forFile(context, code, id, projectRoot);
     try {
       return compile(code, {
         id,
         target,
         root: absoluteRoot(options.root, projectRoot),
         projectRoot,
-        runtimeModules: options.runtimeModules,
+        runtimeModules: runtime,
         buildId: currentBuildId(),
         onServerModule: (manifest) => manifests.set(manifest.key, manifest),
       });
@@ -79,9 +87,19 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       return loadVirtual(id);
     },
     vite: {
+      config(config) {
+        coverWorkers(config, 'hono-preact-actions', () => unplugin.vite(rawOptions));
+      },
       configResolved(config) {
         projectRoot = config.root;
-        serving = config.command === 'serve';
+        // A worker bundle's instance lists nothing: the main build's manifest already has every module.
+        serving = config.command === 'serve' || config.isWorker;
+      },
+      load(id) {
+        const refusal =
+          targetOf(this) === 'client' ? refuseQueryImport(id, absoluteRoot(options.root, projectRoot)) : null;
+        if (refusal) this.error(refusal);
+        return loadVirtual(id);
       },
       onLog: quietRouteImports,
     },
@@ -103,12 +121,12 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
         const code = await readFile(id, 'utf8').catch(() => null);
         if (code === null) return null;
         compiledOnLoad.add(id);
-        return run(this, code, id) ?? code;
+        return (await run(this, code, id)) ?? code;
       },
     },
     transform: {
       filter,
-      handler(code, id) {
+      async handler(code, id) {
         if (compiledOnLoad.has(id)) return null;
         return run(this, code, id);
       },

@@ -17,7 +17,7 @@ export interface Options {
   target?: 'client' | 'server';
   /** The server modules' root: module keys are paths relative to it. Relative paths resolve against the project root. */
   root?: string;
-  /** Modules that re-export our middleware factories, e.g. `@/lib/actions`. */
+  /** Modules that re-export our middleware factories, e.g. `@/lib/actions`; matched by the file each resolves to. */
   runtimeModules?: string[];
   /** Which files the compiler sees (default: every script outside node_modules). */
   include?: RegExp | RegExp[];

@@ -1,10 +1,12 @@
 // One walk over the module, after which we know (1) every reference to a top-level binding, with
-// shadowing respected, (2) every call of a middleware factory imported from our runtime, and (3)
-// any use of a factory that is not a direct call. It never builds Babel's full scope tree: it
+// shadowing respected, (2) every call of a middleware factory imported from our runtime, (3) any
+// use of a factory that is not a direct call, and (4) the side doors: `import()` / `require()` of the
+// runtime and `new URL('./x.server.ts', import.meta.url)`. It never builds Babel's full scope tree: it
 // tracks only the names that top-level bindings use, which keeps it a fraction of a parse.
 import { type Node, t } from '../babel.ts';
 import { MIDDLEWARE_FACTORIES, type MiddlewareFactory } from '../detect.ts';
 import { hoistedVarNames, lexicalNames, namesInPattern } from './patterns.ts';
+import { aliasOf, serverModuleUrl, staticSpecifier } from './side-doors.ts';
 import {
   collectRuntimeImports,
   collectTopLevelBindings,
@@ -34,6 +36,12 @@ export interface FileAnalysis {
   references: Reference[];
   factoryCalls: FactoryCall[];
   factoryValueUses: FactoryValueUse[];
+  /** Exports that hand a factory on, which only a module listed in `runtimeModules` may do. */
+  runtimeReExports: RuntimeImports['reExports'];
+  /** `import('hono-preact-actions')` and `require(…)`: the runtime loaded where no binding can be followed. */
+  runtimeLoads: FactoryValueUse[];
+  /** `new URL('./x.server.ts', import.meta.url)`: a server module's file referenced as an asset. */
+  serverModuleUrls: FactoryValueUse[];
 }
 
 /** Inner scopes, holding only the names that would shadow a top-level binding. */
@@ -64,6 +72,14 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   const references: Reference[] = [];
   const factoryCalls: FactoryCall[] = [];
   const factoryValueUses: FactoryValueUse[] = [];
+  const runtimeLoads: FactoryValueUse[] = [];
+  const serverModuleUrls: FactoryValueUse[] = [];
+  const loadsRuntime = (source: t.Node | undefined, written: string, node: Node) => {
+    const specifier = staticSpecifier(source);
+    if (specifier !== undefined && runtimeModules.has(specifier)) {
+      runtimeLoads.push({ written: `${written}('${specifier}')`, node });
+    }
+  };
 
   const scopeWith = (names: readonly string[], parent: Scope | null): Scope | null => {
     const relevant = names.filter((name) => bindings.has(name));
@@ -199,8 +215,29 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
           }
         }
         return;
+      case 'ImportExpression':
+        loadsRuntime(node.source, 'import', node);
+        break;
+      case 'NewExpression': {
+        const url = bindings.has('URL') ? null : serverModuleUrl(node);
+        if (url !== null) serverModuleUrls.push({ written: url, node });
+        break;
+      }
+      case 'TSImportEqualsDeclaration': {
+        // `= require(…)` is read with the top-level imports; an alias of a runtime namespace's factory is a value use.
+        if (node.moduleReference.type === 'TSExternalModuleReference' || node.importKind === 'type') return;
+        const alias = aliasOf(node.moduleReference);
+        if (!alias.head || !record(alias.head, scope)) return;
+        if (runtime.namespaces.has(alias.head.name) && alias.namesFactory) {
+          factoryValueUses.push({ written: alias.written, node });
+        }
+        return;
+      }
       case 'CallExpression':
       case 'OptionalCallExpression': {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && !bindings.has('require')) {
+          loadsRuntime(node.arguments[0], 'require', node);
+        }
         const factory = factoryNamedBy(node.callee, scope);
         if (factory) {
           factoryCalls.push({ factory, call: node });
@@ -334,5 +371,13 @@ export function analyzeFile(program: t.Program, runtimeModules: ReadonlySet<stri
   };
 
   visitAll(program.body, null);
-  return { bindings, references, factoryCalls, factoryValueUses };
+  return {
+    bindings,
+    references,
+    factoryCalls,
+    factoryValueUses,
+    runtimeReExports: runtime.reExports,
+    runtimeLoads,
+    serverModuleUrls,
+  };
 }

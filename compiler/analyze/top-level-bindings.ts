@@ -18,8 +18,10 @@ export interface TopLevelBinding {
 export interface RuntimeImports {
   /** Local name -> factory, for `import { defineServerMiddleware as dsm } from 'hono-preact-actions'`. */
   factories: Map<string, MiddlewareFactory>;
-  /** Local names of `import * as hpa from 'hono-preact-actions'`. */
+  /** Local names of `import * as hpa from 'hono-preact-actions'` (and `import hpa = require(…)`). */
   namespaces: Set<string>;
+  /** Statements that hand a factory on to other modules: `export { defineServerMiddleware } from …`, `export *`. */
+  reExports: { node: t.Node; written: string }[];
 }
 
 export function collectTopLevelBindings(program: t.Program): Map<string, TopLevelBinding> {
@@ -58,6 +60,9 @@ export function collectTopLevelBindings(program: t.Program): Map<string, TopLeve
       case 'TSModuleDeclaration':
         if (declaration.id.type === 'Identifier') add(declaration.id.name, declaration, statement, exported, false);
         break;
+      case 'TSImportEqualsDeclaration':
+        if (declaration.importKind !== 'type') add(declaration.id.name, declaration, statement, exported);
+        break;
     }
   }
 
@@ -76,19 +81,61 @@ export function collectTopLevelBindings(program: t.Program): Map<string, TopLeve
 export function collectRuntimeImports(program: t.Program, runtimeModules: ReadonlySet<string>): RuntimeImports {
   const factories = new Map<string, MiddlewareFactory>();
   const namespaces = new Set<string>();
+  const reExports: RuntimeImports['reExports'] = [];
+  const isFactory = (name: string) => Object.hasOwn(MIDDLEWARE_FACTORIES, name);
   for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'TSImportEqualsDeclaration' && declaration.importKind !== 'type') {
+      const reference = declaration.moduleReference;
+      if (reference.type === 'TSExternalModuleReference' && runtimeModules.has(reference.expression.value)) {
+        namespaces.add(declaration.id.name);
+      }
+      continue;
+    }
+    if (statement.type === 'ExportAllDeclaration') {
+      if (statement.exportKind !== 'type' && runtimeModules.has(statement.source.value)) {
+        reExports.push({ node: statement, written: `export * from '${statement.source.value}'` });
+      }
+      continue;
+    }
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.exportKind !== 'type') {
+      if (!runtimeModules.has(statement.source.value)) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ExportNamespaceSpecifier') {
+          reExports.push({ node: specifier, written: `* as ${nameOf(specifier.exported)}` });
+        } else if (specifier.type === 'ExportSpecifier' && specifier.exportKind !== 'type') {
+          const name = nameOf(specifier.local);
+          if (isFactory(name)) reExports.push({ node: specifier, written: name });
+        }
+      }
+      continue;
+    }
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     if (!runtimeModules.has(statement.source.value)) continue;
     for (const specifier of statement.specifiers) {
       if (specifier.type === 'ImportNamespaceSpecifier') {
         namespaces.add(specifier.local.name);
       } else if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type') {
-        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        if (Object.hasOwn(MIDDLEWARE_FACTORIES, imported)) {
-          factories.set(specifier.local.name, imported as MiddlewareFactory);
-        }
+        const imported = nameOf(specifier.imported);
+        if (isFactory(imported)) factories.set(specifier.local.name, imported as MiddlewareFactory);
       }
     }
   }
-  return { factories, namespaces };
+  // `import { defineServerMiddleware } from …; export { defineServerMiddleware }` hands it on as well.
+  for (const statement of program.body) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.source || statement.exportKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ExportSpecifier' || specifier.exportKind === 'type') continue;
+      const local = nameOf(specifier.local);
+      if (factories.has(local) || namespaces.has(local)) reExports.push({ node: specifier, written: local });
+    }
+    if (statement.declaration?.type === 'TSImportEqualsDeclaration' && namespaces.has(statement.declaration.id.name)) {
+      reExports.push({ node: statement, written: statement.declaration.id.name });
+    }
+  }
+  return { factories, namespaces, reExports };
+}
+
+function nameOf(node: t.Identifier | t.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
 }

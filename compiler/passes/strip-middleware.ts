@@ -21,6 +21,27 @@ export function stripMiddleware(file: FileContext): void {
     );
   }
 
+  const reExport = analysis.runtimeReExports[0];
+  if (reExport && !file.runtimeModules.has(file.id)) {
+    throw errorAt(
+      file,
+      reExport.node,
+      'UNLISTED_RUNTIME_MODULE',
+      `this module hands on \`${reExport.written}\` from the runtime, but it is not listed in the plugin's \`runtimeModules\`: the compiler would not know calls made through it, and their bodies would reach the other side's bundle.`,
+      "list it, e.g. `hpa({ runtimeModules: ['@/lib/actions'] })` (any specifier that resolves to this file), or import the factories from 'hono-preact-actions' where they are called.",
+    );
+  }
+  const load = analysis.runtimeLoads[0];
+  if (load) {
+    throw errorAt(
+      file,
+      load.node,
+      'DYNAMIC_RUNTIME_IMPORT',
+      `\`${load.written}\` hands the runtime over at run time, where the compiler cannot follow its middleware factories: a middleware defined through it would keep its body in the other side's bundle.`,
+      "import the factories statically where the middleware is defined, e.g. `import { defineServerMiddleware } from 'hono-preact-actions'`; to load code lazily, `import()` a module of your own that imports the runtime statically.",
+    );
+  }
+
   const stripped: Range[] = [];
   // Outer calls first, so a call nested in a body that is already gone is left alone.
   const calls = analysis.factoryCalls

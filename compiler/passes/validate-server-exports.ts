@@ -90,7 +90,9 @@ export function validateServerExports(file: FileContext): void {
       case 'ExportNamedDeclaration': {
         if (statement.exportKind === 'type') break;
         const exports = statement.source
-          ? rejectReExport(file, statement)
+          ? reExportedTypesOnly(statement)
+            ? []
+            : rejectReExport(file, statement)
           : statement.declaration
             ? exportsOfDeclaration(file, statement.declaration, legalName, describe)
             : exportsOfSpecifiers(file, statement, locals, legalName, describe);
@@ -126,6 +128,40 @@ function rejectReExport(file: FileContext, statement: t.ExportNamedDeclaration):
   );
 }
 
+/** `export { type A, type B } from '…'`: every specifier a type, so nothing is loaded or exported at run time. */
+function reExportedTypesOnly(statement: t.ExportNamedDeclaration): boolean {
+  return (
+    statement.specifiers.length > 0 &&
+    statement.specifiers.every((specifier) => specifier.type === 'ExportSpecifier' && specifier.exportKind === 'type')
+  );
+}
+
+/** A namespace TypeScript emits nothing for: interfaces, type aliases and namespaces like it, at any depth. */
+function holdsTypesOnly(namespace: t.TSModuleDeclaration): boolean {
+  return (namespace.body?.body ?? []).every((statement) => {
+    if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.exportKind === 'type') return true;
+      if (!statement.declaration) return reExportedTypesOnly(statement);
+      return isTypeDeclaration(statement.declaration);
+    }
+    return isTypeDeclaration(statement);
+  });
+}
+
+function isTypeDeclaration(node: t.Node): boolean {
+  switch (node.type) {
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+      return true;
+    case 'TSModuleDeclaration':
+      return node.declare === true || holdsTypesOnly(node);
+    case 'TSImportEqualsDeclaration':
+      return node.importKind === 'type';
+    default:
+      return 'declare' in node && node.declare === true;
+  }
+}
+
 function exportsOfDeclaration(
   file: FileContext,
   declaration: t.Declaration,
@@ -147,10 +183,25 @@ function exportsOfDeclaration(
         }
         return describe(legalName(declarator.id.name, declarator.id), declarator.id, declarator.init);
       });
+    case 'TSModuleDeclaration': {
+      if (declaration.declare || holdsTypesOnly(declaration)) return [];
+      let id: t.Node = declaration.id;
+      while (id.type === 'TSQualifiedName') id = id.left;
+      if (id.type !== 'Identifier') return [];
+      return [describe(legalName(id.name, id), id, declaration)];
+    }
+    case 'TSImportEqualsDeclaration':
+      if (declaration.importKind === 'type') return [];
+      throw errorAt(
+        file,
+        declaration,
+        'RE_EXPORT',
+        `\`export import ${declaration.id.name} = …\` exports a value defined elsewhere; a server module may export only what it defines (${LEGAL_LIST}).`,
+        'define the export in this file, e.g. `export const serverActions = { … }`; a type can be exported with `export type`.',
+      );
     case 'FunctionDeclaration':
     case 'ClassDeclaration':
-    case 'TSEnumDeclaration':
-    case 'TSModuleDeclaration': {
+    case 'TSEnumDeclaration': {
       if ('declare' in declaration && declaration.declare) return [];
       const id = declaration.id;
       if (id?.type !== 'Identifier') return [];

@@ -9,12 +9,20 @@ import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../runtime/server/registry.ts';
 import { hashServerModules } from '../../unplugin/build-id.ts';
-import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT } from './builders.ts';
+import { APP, BUNDLERS, type BuildOutput, build, type Bundler, SERVER_ROOT, withDataUrlsDecoded } from './builders.ts';
 
 const MARKER = /SERVER_MARKER_\w+/g;
+// The side doors' markers sit in modules whose builds must fail; every other marker is in the app.
+const REFUSED_MARKERS = [
+  'SERVER_MARKER_illegal',
+  'SERVER_MARKER_folder_server_module',
+  'SERVER_MARKER_unlisted_reexporter',
+];
 const ALL_MARKERS = [...new Set(collectSources(join(APP, 'src')).flatMap((text) => text.match(MARKER) ?? []))].filter(
-  (marker) => marker !== 'SERVER_MARKER_illegal',
+  (marker) => !REFUSED_MARKERS.includes(marker),
 );
+// The bundlers that bundle `new Worker(new URL('./worker.ts', import.meta.url))` into a worker chunk.
+const BUNDLES_WORKERS: Bundler[] = ['vite', 'webpack', 'rspack'];
 
 function collectSources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -36,7 +44,7 @@ function handlerKeys(): string[] {
   return [...createRegistry(glob, `/${relative(APP, SERVER_ROOT)}`, 'test').keys()].sort();
 }
 
-const everyFile = (output: BuildOutput) => [...output.files.values()].join('\n');
+const everyFile = (output: BuildOutput) => withDataUrlsDecoded([...output.files.values()].join('\n'));
 
 describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
   let client: BuildOutput;
@@ -90,6 +98,36 @@ describe.each(BUNDLERS)('%s', (bundler: Bundler) => {
     const page = readFileSync(join(SERVER_ROOT, 'movies.tsx'), 'utf8').split('\n');
     expect(original.source).toMatch(/movies\.tsx$/);
     expect(page[(original.line ?? 0) - 1]).toContain('add: serverActions.addMovie');
+  });
+
+  it('strips a middleware imported through a listed re-exporter, however the import spells it', () => {
+    expect(ALL_MARKERS).toContain('SERVER_MARKER_listed_reexporter');
+    expect(everyFile(client)).not.toContain('SERVER_MARKER_listed_reexporter');
+    expect(server.code).toContain('SERVER_MARKER_listed_reexporter');
+  });
+
+  if (BUNDLES_WORKERS.includes(bundler)) {
+    it('gives a Web Worker the stub of the server module it imports', () => {
+      const worker = [...client.files].filter(([name, text]) => name.endsWith('.js') && text.includes('postMessage'));
+      expect(worker.length).toBeGreaterThan(0);
+      for (const [, text] of worker) expect(text).toMatch(/action:\s*"addMovie"/);
+    });
+  }
+
+  it.each([
+    ['src/side-doors/folder-entry.ts', /SERVER_MODULE_FOLDER/, /movies\.server[\\/]index\.ts/],
+    ['src/side-doors/unlisted-entry.ts', /UNLISTED_RUNTIME_MODULE/, /unlisted-actions\.ts:2:10/],
+    ['src/side-doors/url-entry.ts', /SERVER_MODULE_URL/, /url-entry\.ts:2:26/],
+  ])('refuses the side door %s, naming the module and the fix', async (entry, code, file) => {
+    const failure = await build(bundler, { entry, target: 'client' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).not.toBeNull();
+    const text = failure instanceof Error ? `${failure.message}\n${JSON.stringify(failure)}` : String(failure);
+    expect(text).toMatch(code);
+    expect(text).toMatch(file);
+    expect(text).toContain('Fix: ');
   });
 
   it('fails the build on an illegal export, naming file, line and column', async () => {

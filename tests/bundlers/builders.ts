@@ -1,6 +1,6 @@
 // One build function per bundler, all building the same fixture app with the same plugin options,
 // writing to a fresh folder and returning every file they wrote (code and source maps).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Target } from '../../compiler/index.ts';
 import hpaEsbuild from '../../unplugin/esbuild.ts';
@@ -13,6 +13,20 @@ import hpaWebpack from '../../unplugin/webpack.ts';
 export const APP = resolve(import.meta.dirname, '..', 'apps', 'movies');
 export const SERVER_ROOT = join(APP, 'src', 'pages');
 const SCRATCH = resolve(import.meta.dirname, '..', '..', '.cache', 'builds');
+
+// Vite 8's special queries (asset, raw, inline, worker forms), and what users combine them into.
+export const SPECIAL_QUERIES = [
+  'url',
+  'raw',
+  'inline',
+  'no-inline',
+  'worker',
+  'sharedworker',
+  'worker&inline',
+  'worker&url',
+  'sharedworker&inline',
+  'url&inline',
+];
 
 export type Bundler = 'vite' | 'rollup' | 'rolldown' | 'esbuild' | 'webpack' | 'rspack';
 export const BUNDLERS: Bundler[] = ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack'];
@@ -31,7 +45,9 @@ export interface BuildRequest {
 
 /** Packages stay external: the tests are about the app's own modules. */
 const EXTERNAL = /^(?:preact|hono|hono-preact-actions)(?:\/|$)/;
-const pluginOptions = (target: Target) => ({ target, root: SERVER_ROOT });
+// `@/lib/actions` re-exports the factories; `audit.ts` imports it as `./lib/actions.ts`.
+export const RUNTIME_MODULES = ['@/lib/actions'];
+const pluginOptions = (target: Target) => ({ target, root: SERVER_ROOT, runtimeModules: RUNTIME_MODULES });
 
 function outDir(bundler: Bundler, target: Target): string {
   mkdirSync(SCRATCH, { recursive: true });
@@ -60,7 +76,7 @@ function resolveLikeTypeScript() {
   const candidates = (base: string) =>
     base.endsWith('.js')
       ? [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base]
-      : [base, `${base}.ts`, `${base}.tsx`, `${base}.js`];
+      : [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, join(base, 'index.ts')];
   return {
     name: 'resolve-like-typescript',
     resolveId(source: string, importer: string | undefined) {
@@ -70,9 +86,17 @@ function resolveLikeTypeScript() {
         : source.startsWith('.') && importer
           ? resolve(dirname(importer), source)
           : null;
-      return base ? (candidates(base).find((path) => existsSync(path)) ?? null) : null;
+      return base ? (candidates(base).find((path) => existsSync(path) && statSync(path).isFile()) ?? null) : null;
     },
   };
+}
+
+/** Text with every base64 data: URL decoded beside it: an inlined asset or worker must be searched too. */
+export function withDataUrlsDecoded(text: string): string {
+  const decoded = [...text.matchAll(/data:[\w/+.-]*(?:;[\w=-]+)*;base64,([A-Za-z0-9+/=]+)/g)].map((match) =>
+    Buffer.from(match[1] as string, 'base64').toString('utf8'),
+  );
+  return [text, ...decoded].join('\n');
 }
 
 export async function build(bundler: Bundler, request: BuildRequest): Promise<BuildOutput> {
@@ -162,7 +186,8 @@ async function webpackLike(bundler: 'webpack' | 'rspack', entry: string, dir: st
       ? {
           test: /\.[jt]sx?$/,
           loader: 'esbuild-loader',
-          options: { loader: 'tsx', jsx: 'automatic', jsxImportSource: 'preact' },
+          // es2022 keeps `import.meta.url`, so webpack sees `new Worker(new URL(…, import.meta.url))`.
+          options: { loader: 'tsx', jsx: 'automatic', jsxImportSource: 'preact', target: 'es2022' },
         }
       : {
           test: /\.[jt]sx?$/,
@@ -191,7 +216,14 @@ async function webpackLike(bundler: 'webpack' | 'rspack', entry: string, dir: st
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
       alias: { '@': join(APP, 'src') },
     },
-    module: { rules: [rule] },
+    // As users configure webpack and rspack for Vite-style `?raw` and `?url` imports.
+    module: {
+      rules: [
+        { ...rule, resourceQuery: { not: [/[?&](?:raw|url)\b/] } },
+        { resourceQuery: /[?&]raw\b/, type: 'asset/source' },
+        { resourceQuery: /[?&]url\b/, type: 'asset/resource' },
+      ],
+    },
     plugins: [bundler === 'webpack' ? hpaWebpack(pluginOptions(target)) : hpaRspack(pluginOptions(target))],
   };
   const { default: compilerFactory } = bundler === 'webpack' ? await import('webpack') : await import('@rspack/core');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import hpaVite from '../../unplugin/vite.ts';
-import { APP } from './builders.ts';
+import { APP, RUNTIME_MODULES, SPECIAL_QUERIES } from './builders.ts';
 
 let server: ViteDevServer;
 let origin: string;
@@ -14,7 +14,7 @@ beforeAll(async () => {
     root: APP,
     configFile: false,
     logLevel: 'silent',
-    plugins: [hpaVite({ root: 'src/pages' })],
+    plugins: [hpaVite({ root: 'src/pages', runtimeModules: RUNTIME_MODULES })],
     resolve: { alias: { '@': join(APP, 'src') } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     optimizeDeps: { noDiscovery: true, include: [] },
@@ -68,6 +68,46 @@ describe('vite dev server', () => {
       expect(code).not.toMatch(/defineAction|console\.log/);
     }
   }, 30_000);
+
+  it('gives a Web Worker the stub of the server module it imports', async () => {
+    const served = await crawl('/src/worker.ts?worker_file&type=module');
+    expect([...served.keys()].some((url) => url.startsWith('/src/pages/movies.server.ts'))).toBe(true);
+    for (const [url, code] of served) {
+      expect({ url, markers: code.match(/SERVER_MARKER_\w+/g) }).toEqual({ url, markers: null });
+    }
+  }, 30_000);
+
+  it('strips a middleware imported through a listed re-exporter, however the import spells it', async () => {
+    const served = await crawl('/src/audit.ts');
+    expect(served.get('/src/audit.ts')).toMatch(/defineServerMiddleware\(\)/);
+    expect([...served.values()].join('\n')).not.toContain('SERVER_MARKER');
+  });
+
+  it.each(SPECIAL_QUERIES.flatMap((query) => [query, `import&${query}`]))(
+    'refuses a server module requested with ?%s, serving none of it',
+    async (query) => {
+      const response = await fetch(`${origin}/src/pages/movies.server.ts?${query}`, { headers: { accept: '*/*' } });
+      const body = await response.text();
+      expect(body).not.toMatch(/SERVER_MARKER|defineAction/);
+      expect(response.status).toBe(500);
+      expect(body).toContain('SERVER_MODULE_QUERY');
+    },
+  );
+
+  it.each([
+    ['/src/side-doors/movies.server/index.ts', 'SERVER_MODULE_FOLDER'],
+    ['/src/side-doors/unlisted-actions.ts', 'UNLISTED_RUNTIME_MODULE'],
+    ['/src/side-doors/url-entry.ts', 'SERVER_MODULE_URL'],
+    ['/src/side-doors/movies.server/index.ts?raw', 'SERVER_MODULE_QUERY'],
+  ])('refuses the side door %s with its compile error, not a module', async (url, code) => {
+    // Like every compile error under the dev server, the answer is Vite's error page for the developer,
+    // with the code frame of the file they must change; no module is served to import.
+    const response = await fetch(`${origin}${url}`, { headers: { accept: '*/*' } });
+    const body = await response.text();
+    expect(response.status).toBe(500);
+    expect(body).toContain(code);
+    expect(body).not.toMatch(/^\s*(?:import|export)\b/);
+  });
 
   it('serves the SSR graph the real server module, compiled for the server', async () => {
     const module = await server.ssrLoadModule('/src/pages/movies.server.ts');

@@ -1,4 +1,5 @@
 import { defineAction, type Loader } from 'hono-preact-actions';
+import { audit } from '../audit.ts';
 import { requireSession } from '../auth.ts';
 import { db } from '../server/db.ts';
 
@@ -9,7 +10,7 @@ const serverLoader: Loader<{ movies: string[] }> = async () => {
 
 export default serverLoader;
 
-export const pageUse = requireSession;
+export const pageUse = [...requireSession, audit];
 
 const titleSchema = {
   '~standard': { version: 1, vendor: 'fixture', validate: (value: unknown) => ({ value }) },

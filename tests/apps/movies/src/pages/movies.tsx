@@ -1,3 +1,4 @@
+import { audit } from '../audit.ts';
 import { requireSession } from '../auth.ts';
 import { serverActions as aliased } from '@/pages/admin/movies.server.js';
 import * as admin from './admin/movies.server';
@@ -8,7 +9,7 @@ export const page = {
   add: serverActions.addMovie,
   purge: admin.serverActions.purge,
   purgeAgain: aliased.purge,
-  use: requireSession,
+  use: [...requireSession, audit],
   lazy: () => import('./movies.server.ts').then((module) => module.serverActions.addMovie),
 };
 
