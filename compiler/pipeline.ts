@@ -9,6 +9,7 @@ import { isServerModuleId, mayGlobServerModules, mayNeedCompile, RUNTIME_MODULE,
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { refuseServerFolder } from './refuse-server-folder.ts';
+import { nameUnitMaps } from './passes/name-unit-maps.ts';
 import { refuseServerModuleUrls } from './passes/refuse-server-module-urls.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
 import { replaceServerModule } from './passes/replace-server-module.ts';
@@ -30,7 +31,8 @@ function passesFor(file: FileContext): Pass[] {
   }
   const passes: Pass[] = [stripMiddleware, removeUnusedImports];
   if (mayGlobServerModules(file.code)) passes.unshift(rewriteServerGlobs);
-  if (file.isServerModule) return [validateServerExports, ...passes];
+  // Past the first branch, a server module is in the server target.
+  if (file.isServerModule) return [validateServerExports, nameUnitMaps, ...passes];
   return file.target === 'client' ? [refuseServerModuleUrls, ...passes] : passes;
 }
 

@@ -13,16 +13,26 @@ export class ActionError extends Error {
   }
 }
 
+// What the action side meant: its own ActionError, a deny (ActionGuardError is one), its schema's refusal.
+// Not the runtime's refusals (cross-site, too large, unknown action, stale client) nor a crash (a 500,
+// redacted in production): a failed call is always an ActionCallError with its code and reason for those.
+const MEANT = new Set(['ACTION_ERROR', 'DENIED', 'INVALID_INPUT']);
+
 /**
- * An ActionError thrown here, or the error a client call received (ActionCallError): recognised by its
- * shape, so client bundles need not carry this class and its table of statuses.
+ * An error the action meant: an ActionError thrown here, or one a client call received (an ActionCallError
+ * whose reason is ACTION_ERROR, DENIED or INVALID_INPUT). Recognised by its shape, so client bundles need not
+ * carry this class and its table of statuses.
  */
 export function isActionError(error: unknown): error is ActionError {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { status?: unknown }).status === 'number'
-  );
+  if (
+    !(error instanceof Error) ||
+    typeof (error as { code?: unknown }).code !== 'string' ||
+    typeof (error as { status?: unknown }).status !== 'number'
+  ) {
+    return false;
+  }
+  const reason = (error as { reason?: unknown }).reason;
+  return reason === undefined || MEANT.has(reason as string);
 }
 
 /** An ActionError from input validation: `fields` holds the messages by field name. */

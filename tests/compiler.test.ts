@@ -169,7 +169,7 @@ describe('the debug hook', () => {
       target: 'server',
       onPass: (pass) => seen.push(pass),
     });
-    expect(seen).toEqual(['validateServerExports', 'stripMiddleware', 'removeUnusedImports']);
+    expect(seen).toEqual(['validateServerExports', 'nameUnitMaps', 'stripMiddleware', 'removeUnusedImports']);
   });
 });
 
@@ -216,6 +216,24 @@ console.log(JSON.stringify({
       reexported: stubOf,
       dynamicDefault: { module: 'movies', loader: 'default' },
     });
+  });
+
+  it('names the module and its actions when server code reads an action it does not list', () => {
+    const server = compile(
+      "import { defineAction } from 'hono-preact-actions';\nexport const serverActions = { addMovie: defineAction(async () => 1) };\n",
+      { id: join(scratch, 'pages/typo.server.ts'), root: join(scratch, 'pages'), target: 'server' },
+    );
+    write('pages/typo.server.ts', server?.code ?? '');
+    write(
+      'typo.ts',
+      `import { serverActions } from './pages/typo.server.ts';
+const actions: Record<string, unknown> = serverActions;
+try { actions['addMovei']; console.log(JSON.stringify('no error')); } catch (error) { console.log(JSON.stringify((error as Error).message)); }
+`,
+    );
+    expect(run('typo.ts')).toBe(
+      'serverActions.addMovei is not in the server module "typo": it has addMovie. Check the spelling where serverActions.addMovei is read.',
+    );
   });
 
   it('turns a stripped factory call into the runtime brand with no body', () => {

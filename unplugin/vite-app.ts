@@ -14,8 +14,9 @@ import type { AppOptions } from './options.ts';
 
 export const CLIENT_ENTRY_MODULE = 'virtual:hono-preact-actions/client-entry';
 const SERVER_ENTRY_MODULE = 'virtual:hono-preact-actions/server-entry';
+const DEV_ENTRY_MODULE = 'virtual:hono-preact-actions/dev-entry';
 const PRODUCTION_MODULE = 'virtual:hono-preact-actions/production';
-const VIRTUAL = new Set([CLIENT_ENTRY_MODULE, SERVER_ENTRY_MODULE, PRODUCTION_MODULE]);
+const VIRTUAL = new Set([CLIENT_ENTRY_MODULE, SERVER_ENTRY_MODULE, DEV_ENTRY_MODULE, PRODUCTION_MODULE]);
 
 interface BuiltClient {
   entry: string;
@@ -66,6 +67,15 @@ export function appPlugins(options: AppOptions): PluginOption[] {
           return "process.env.NODE_ENV ??= 'production';\n";
         case SERVER_ENTRY_MODULE:
           return serverEntryCode(fromRoot(serverEntry));
+        case DEV_ENTRY_MODULE:
+          // Hono answers a thrown error with a plain 500; in dev it goes on to Vite instead, whose error
+          // page shows it in the overlay, with the stack mapped to the sources. An app's own onError wins.
+          return [
+            "import { Hono } from 'hono';",
+            `import app from ${JSON.stringify(fromRoot(serverEntry))};`,
+            "export default new Hono().route('/', app).onError((error) => { throw error; });",
+            '',
+          ].join('\n');
         default: {
           const client =
             config?.command === 'build'
@@ -87,7 +97,7 @@ export function appPlugins(options: AppOptions): PluginOption[] {
   };
 
   const devServer = import('@hono/vite-dev-server').then(
-    ({ default: devServerPlugin }) => devServerPlugin({ entry: `/${serverEntry.replace(/^\.?\//, '')}` }),
+    ({ default: devServerPlugin }) => devServerPlugin({ entry: DEV_ENTRY_MODULE }),
     () => {
       throw new Error(
         'hono-preact-actions: hpa({ app }) serves your app in `vite` dev through @hono/vite-dev-server. Install it: npm install -D @hono/vite-dev-server',

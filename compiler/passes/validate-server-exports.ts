@@ -29,6 +29,8 @@ export interface ServerExport {
   entries?: string[];
   /** For their entries written as `defineAction(fn, { … })`: the options object, for the manifest. */
   options?: Record<string, t.Node>;
+  /** For serverActions and serverLoaders: the object literal's expression, wherever the map is declared. */
+  value?: t.Node;
 }
 
 export interface ServerModuleShape {
@@ -59,7 +61,8 @@ export function validateServerExports(file: FileContext): void {
     seen.set(name, node);
     if (!MAP_EXPORTS.has(name)) return { name };
     const options: Record<string, t.Node> = {};
-    return { name, entries: mapEntries(file, name, node, value, locals, options), options };
+    const entries = mapEntries(file, name, node, value, locals, options);
+    return value ? { name, entries, options, value } : { name, entries, options };
   };
 
   for (const statement of program.body) {

@@ -31,29 +31,59 @@ export const LOADER_PARAM = 'loader';
 /** Server-sent events of a streamed result. */
 export const STREAM_EVENTS = { chunk: 'chunk', end: 'end', error: 'error' } as const;
 
-/** The codes of Astro's ActionError, each with its HTTP status: one list for the wire and for user errors. */
+/**
+ * Every error status with its code: Astro's ActionError codes, and for the other statuses of the HTTP
+ * status registry their registered name in upper snake case. One list for the wire and for user errors,
+ * so `deny(418, …)` is coded `IM_A_TEAPOT`, never a code that says another thing.
+ */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_SUPPORTED: 405,
+  NOT_ACCEPTABLE: 406,
+  PROXY_AUTHENTICATION_REQUIRED: 407,
   TIMEOUT: 408,
   CONFLICT: 409,
+  GONE: 410,
+  LENGTH_REQUIRED: 411,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
+  EXPECTATION_FAILED: 417,
+  IM_A_TEAPOT: 418,
+  MISDIRECTED_REQUEST: 421,
   UNPROCESSABLE_CONTENT: 422,
+  LOCKED: 423,
+  FAILED_DEPENDENCY: 424,
+  TOO_EARLY: 425,
+  UPGRADE_REQUIRED: 426,
+  PRECONDITION_REQUIRED: 428,
   TOO_MANY_REQUESTS: 429,
+  REQUEST_HEADER_FIELDS_TOO_LARGE: 431,
+  UNAVAILABLE_FOR_LEGAL_REASONS: 451,
   CLIENT_CLOSED_REQUEST: 499,
   INTERNAL_SERVER_ERROR: 500,
   NOT_IMPLEMENTED: 501,
   BAD_GATEWAY: 502,
   SERVICE_UNAVAILABLE: 503,
   GATEWAY_TIMEOUT: 504,
+  HTTP_VERSION_NOT_SUPPORTED: 505,
+  VARIANT_ALSO_NEGOTIATES: 506,
+  INSUFFICIENT_STORAGE: 507,
+  LOOP_DETECTED: 508,
+  NOT_EXTENDED: 510,
+  NETWORK_AUTHENTICATION_REQUIRED: 511,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A status the registry has no name for (`deny(460, …)`) is coded by its number. */
+export type UnnamedStatusCode = `HTTP_${number}`;
 
 /** The finer, equally stable reason behind a code, where the runtime itself refused the call. */
 export type ErrorReason =
@@ -78,7 +108,7 @@ export type ErrorReason =
   | 'UNEXPECTED';
 
 export interface WireError {
-  code: ErrorCode;
+  code: ErrorCode | UnnamedStatusCode;
   status: number;
   message: string;
   reason?: ErrorReason;
@@ -102,7 +132,7 @@ export interface RedirectEnvelope {
   status: number;
 }
 
-export function codeForStatus(status: number): ErrorCode {
+export function codeForStatus(status: number): ErrorCode | UnnamedStatusCode {
   for (const [code, value] of Object.entries(ERROR_STATUS)) if (value === status) return code as ErrorCode;
-  return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  return `HTTP_${status}`;
 }

@@ -28,7 +28,7 @@ function Document() {
 }
 
 export default new Hono()
-  .post('/__actions', actions)
-  .post('/__loaders', loaders)
+  .all('/__actions', actions)
+  .all('/__loaders', loaders)
   // POST too: a <Form> posted without JavaScript comes back to its page.
   .on(['GET', 'POST'], '/', (c) => renderPage(c, <Document />, { defaultTitle: 'Todos', loaders, actions }));

@@ -289,6 +289,8 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
       const script = /src="(\/assets\/client-[\w-]+\.js)"/.exec(html)?.[1] ?? '';
       expect((await fetch(`${base}${script}`)).status).toBe(200);
       expect((await fetch(`${base}/.vite/manifest.json`)).status).toBe(404);
+      const get = await fetch(`${base}/__actions`);
+      expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
     } finally {
       await stop(server.child);
     }
@@ -331,6 +333,28 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
       expect(overlay).not.toContain('const todos');
       await fetch(`${base}/`);
       expect(dev.output().match(/`notAllowed` cannot be exported/g)?.length, 'said once per change').toBe(1);
+
+      // A misspelt action, with no tsc to catch it: the server render names the module and what it has.
+      await saveUntil(serverModule, original, 'the fix', () => pageText(`${base}/`), dev.output);
+      const page = join(APP, 'src', 'pages', 'todos.tsx');
+      const pageSource = readFileSync(page, 'utf8');
+      try {
+        const typo = await saveUntil(
+          page,
+          pageSource.replace('serverActions.addTodo', 'serverActions.addTodoo'),
+          'the typo',
+          async () => {
+            const response = await fetch(`${base}/`);
+            return response.status === 500 ? await response.text() : undefined;
+          },
+          dev.output,
+        );
+        expect(typo).toContain(
+          'serverActions.addTodoo is not in the server module \\"src/pages/todos\\": it has addTodo.',
+        );
+      } finally {
+        writeFileSync(page, pageSource);
+      }
     } finally {
       writeFileSync(serverModule, original);
       await stop(dev.child);
