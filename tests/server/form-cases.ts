@@ -427,6 +427,16 @@ export const FORM_CASES: FormCase[] = [
 
   // Edge cases, by input kind.
   {
+    name: 'submit button: the clicked button is a field like any other',
+    zod: z.object({ title: z.string(), intent: z.enum(['save', 'delete']) }),
+    ark: type({ title: 'string', intent: "'save' | 'delete'" }),
+    fields: [
+      ['title', 'Dune'],
+      ['intent', 'delete'],
+    ],
+    expect: { payload: { title: 'Dune', intent: 'delete' } },
+  },
+  {
     name: 'checkbox: checked is true, unchecked (absent) is false, even with default(true)',
     zod: z.object({ on: z.boolean(), off: z.boolean(), keep: z.boolean().default(true) }),
     fields: [['on', 'on']],

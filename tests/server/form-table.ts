@@ -23,6 +23,7 @@ export function createTableApp(cases: FormCase[] = FORM_CASES) {
       serverActions[actionName('ark', index)] = defineAction(keep, { input: formCase.ark as StandardSchemaV1 });
   });
   const glob = { '/table/table.server.ts': { serverActions } };
-  const app = new Hono().post('/__actions', actionsHandler(glob, { root: '/table', onError: () => {} }));
-  return { app, glob, received };
+  const handler = actionsHandler(glob, { root: '/table', onError: () => {} });
+  const app = new Hono().post('/__actions', handler);
+  return { app, handler, received };
 }
