@@ -1,9 +1,11 @@
-// What a form field may become, read from the input schema's Standard JSON Schema (Zod, ArkType): each
+// What a form field may become, read from the input schema's Standard JSON Schema (Zod, ArkType; Valibot's
+// schema objects are read into the same shape by valibot-schema.ts): each
 // node seen as the kinds it accepts (a number, a checkbox, an object to fill from dotted names, …),
 // whether it may be null, and whether a blank satisfies it. `$ref`s are followed (Zod writes them for
 // `.meta({ id })`), and the types JSON Schema cannot say (Date, bigint, File, FormData) are marked by
 // each library's own hook, so coercion never depends on a schema library being installed.
 import type { StandardSchemaV1 } from '../shared/standard-schema.ts';
+import { valibotJsonSchema } from './valibot-schema.ts';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -91,8 +93,8 @@ interface WithJsonSchema {
 export function jsonSchemaOf(schema: StandardSchemaV1 | undefined): JsonSchema | null {
   if (!schema) return null;
   const standard = (schema as unknown as WithJsonSchema)['~standard'];
-  // Valibot offers no JSON Schema through Standard Schema; its FormData instance is still recognised.
-  if (standard.vendor === 'valibot') return isValibotFormData(schema) ? { [FORM_TYPE]: 'formdata' } : null;
+  // Valibot offers no JSON Schema through Standard Schema: its schema objects are read instead.
+  if (standard.vendor === 'valibot') return valibotJsonSchema(schema as Parameters<typeof valibotJsonSchema>[0]);
   if (!standard.jsonSchema) return null;
   try {
     const libraryOptions = LIBRARY_OPTIONS[standard.vendor] ?? {};
@@ -100,11 +102,6 @@ export function jsonSchemaOf(schema: StandardSchemaV1 | undefined): JsonSchema |
   } catch {
     return null;
   }
-}
-
-function isValibotFormData(schema: unknown): boolean {
-  const node = schema as { type?: string; class?: unknown };
-  return node.type === 'instance' && node.class === globalThis.FormData;
 }
 
 /** Follows a local `$ref` (`#/$defs/Name`, `#`) to the node it names; anything else stays as it is. */

@@ -36,13 +36,17 @@ async function post(library: Library, index: number, encoding: 'urlencoded' | 'm
 const rows = (library: Library, encoding: 'urlencoded' | 'multipart') =>
   allCases
     .map((formCase, index) => ({ formCase, index, title: formCase.name }))
-    .filter(({ formCase }) => (library === 'zod' || formCase.ark) && (encoding === 'multipart' || !hasFile(formCase)));
+    .filter(
+      ({ formCase }) => (library === 'zod' || formCase[library]) && (encoding === 'multipart' || !hasFile(formCase)),
+    );
 
 describe.each([
   ['zod', 'urlencoded'],
   ['zod', 'multipart'],
   ['ark', 'urlencoded'],
   ['ark', 'multipart'],
+  ['valibot', 'urlencoded'],
+  ['valibot', 'multipart'],
 ] as const)('the form table, %s, %s', (library, encoding) => {
   it.each(rows(library, encoding))('$title', async ({ formCase, index }) => {
     const expected = 'refused' in formCase.expect ? { refused: [...formCase.expect.refused].sort() } : formCase.expect;

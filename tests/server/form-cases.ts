@@ -4,6 +4,7 @@
 // (tests/e2e/form-browser.test.ts). Astro's own coercion cases are here in our words (marked "Astro"),
 // then the nine causes of issue-sized mistakes found against it, then the edge cases by input kind.
 import { type } from 'arktype';
+import * as v from 'valibot';
 import { z } from 'zod';
 
 /** A file as the browser sends it: a chosen file, or an empty file input (no file chosen). */
@@ -15,6 +16,8 @@ export interface FormCase {
   zod: z.ZodType;
   /** The same schema in ArkType, where ArkType can say it. */
   ark?: unknown;
+  /** The same schema in Valibot, where Valibot can say it. */
+  valibot?: unknown;
   fields: [string, SentValue][];
   /** What the action receives (files as `file:<name>:<size>`), or the fields it is refused on (422). */
   expect: { payload: unknown } | { refused: string[] };
@@ -33,6 +36,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: text fields stay text',
     zod: z.object({ name: z.string(), email: z.string() }),
     ark: type({ name: 'string', email: 'string' }),
+    valibot: v.object({ name: v.string(), email: v.string() }),
     fields: [
       ['name', 'Ben'],
       ['email', 'test@test.test'],
@@ -43,6 +47,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: a number field becomes a number',
     zod: z.object({ age: z.number() }),
     ark: type({ age: 'number' }),
+    valibot: v.object({ age: v.number() }),
     fields: [['age', '25']],
     expect: { payload: { age: 25 } },
   },
@@ -50,6 +55,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: words in a number field are refused on that field (Astro passes NaN)',
     zod: z.object({ age: z.number() }),
     ark: type({ age: 'number' }),
+    valibot: v.object({ age: v.number() }),
     fields: [['age', 'twenty-five']],
     expect: { refused: ['age'] },
   },
@@ -69,6 +75,13 @@ export const FORM_CASES: FormCase[] = [
       isFalse: 'boolean',
       falseString: 'boolean',
     }),
+    valibot: v.object({
+      isCool: v.boolean(),
+      isNotCool: v.boolean(),
+      isTrue: v.boolean(),
+      isFalse: v.boolean(),
+      falseString: v.boolean(),
+    }),
     fields: [
       ['isCool', 'yes'],
       ['isTrue', 'true'],
@@ -81,6 +94,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: absent optional fields are left out',
     zod: z.object({ name: z.string().optional(), email: z.string().optional(), age: z.number().optional() }),
     ark: type({ 'name?': 'string', 'email?': 'string', 'age?': 'number' }),
+    valibot: v.object({ name: v.optional(v.string()), email: v.optional(v.string()), age: v.optional(v.number()) }),
     fields: [['name', 'Ben']],
     expect: { payload: { name: 'Ben' } },
   },
@@ -88,6 +102,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: absent nullable fields are null',
     zod: z.object({ name: z.string().nullable(), email: z.string().nullable(), age: z.number().nullable() }),
     ark: type({ name: 'string | null', email: 'string | null', age: 'number | null' }),
+    valibot: v.object({ name: v.nullable(v.string()), email: v.nullable(v.string()), age: v.nullable(v.number()) }),
     fields: [['name', 'Ben']],
     expect: { payload: { name: 'Ben', email: null, age: null } },
   },
@@ -97,6 +112,11 @@ export const FORM_CASES: FormCase[] = [
       name: z.string().default('test'),
       email: z.string().default('test@test.test'),
       favoriteNumbers: z.array(z.number()).default([1, 2]),
+    }),
+    valibot: v.object({
+      name: v.optional(v.string(), 'test'),
+      email: v.optional(v.string(), 'test@test.test'),
+      favoriteNumbers: v.optional(v.array(v.number()), [1, 2]),
     }),
     fields: [],
     expect: { payload: { name: 'test', email: 'test@test.test', favoriteNumbers: [] } },
@@ -114,6 +134,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: a chosen file is kept',
     zod: z.object({ file: z.instanceof(File) }),
     ark: type({ file: type.instanceOf(File) }),
+    valibot: v.object({ file: v.instance(File) }),
     fields: [['file', file('test.txt', 'hello')]],
     expect: { payload: { file: 'file:test.txt:5' } },
   },
@@ -121,6 +142,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: a repeated name is an array of strings',
     zod: z.object({ contact: z.array(z.string()) }),
     ark: type({ contact: 'string[]' }),
+    valibot: v.object({ contact: v.array(v.string()) }),
     fields: [
       ['contact', 'Ben'],
       ['contact', 'Jane'],
@@ -132,6 +154,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: a repeated name is an array of numbers',
     zod: z.object({ age: z.array(z.number()) }),
     ark: type({ age: 'number[]' }),
+    valibot: v.object({ age: v.array(v.number()) }),
     fields: [
       ['age', '25'],
       ['age', '30'],
@@ -143,6 +166,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: an array of booleans keeps "false" false',
     zod: z.object({ flags: z.array(z.boolean()) }),
     ark: type({ flags: 'boolean[]' }),
+    valibot: v.object({ flags: v.array(v.boolean()) }),
     fields: [
       ['flags', 'false'],
       ['flags', 'true'],
@@ -154,6 +178,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: an array of files',
     zod: z.object({ files: z.array(z.instanceof(File)) }),
     ark: type({ files: type.instanceOf(File).array() }),
+    valibot: v.object({ files: v.array(v.file()) }),
     fields: [
       ['files', file('test1.txt', 'a')],
       ['files', file('test2.txt', 'bb')],
@@ -164,6 +189,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: dotted names build a nested object',
     zod: z.object({ a: z.string(), bc: z.object({ b: z.enum(['hoge', 'huga']), c: z.string().optional() }) }),
     ark: type({ a: 'string', bc: { b: "'hoge' | 'huga'", 'c?': 'string' } }),
+    valibot: v.object({ a: v.string(), bc: v.object({ b: v.picklist(['hoge', 'huga']), c: v.optional(v.string()) }) }),
     fields: [
       ['a', 'hello'],
       ['bc.b', 'hoge'],
@@ -190,6 +216,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: deeply nested dotted names',
     zod: z.object({ a: z.object({ b: z.object({ c: z.string(), d: z.number() }) }) }),
     ark: type({ a: { b: { c: 'string', d: 'number' } } }),
+    valibot: v.object({ a: v.object({ b: v.object({ c: v.string(), d: v.number() }) }) }),
     fields: [
       ['a.b.c', 'deep'],
       ['a.b.d', '42'],
@@ -200,6 +227,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: an optional nested object with no fields is left out',
     zod: z.object({ name: z.string(), address: z.object({ street: z.string(), city: z.string() }).optional() }),
     ark: type({ name: 'string', 'address?': { street: 'string', city: 'string' } }),
+    valibot: v.object({ name: v.string(), address: v.optional(v.object({ street: v.string(), city: v.string() })) }),
     fields: [['name', 'Ben']],
     expect: { payload: { name: 'Ben' } },
   },
@@ -207,6 +235,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: a nullable nested object with no fields is null',
     zod: z.object({ name: z.string(), address: z.object({ street: z.string(), city: z.string() }).nullable() }),
     ark: type({ name: 'string', address: type({ street: 'string', city: 'string' }).or('null') }),
+    valibot: v.object({ name: v.string(), address: v.nullable(v.object({ street: v.string(), city: v.string() })) }),
     fields: [['name', 'Ben']],
     expect: { payload: { name: 'Ben', address: null } },
   },
@@ -214,6 +243,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'Astro: an optional nested object with fields',
     zod: z.object({ name: z.string(), address: z.object({ street: z.string(), city: z.string() }).optional() }),
     ark: type({ name: 'string', 'address?': { street: 'string', city: 'string' } }),
+    valibot: v.object({ name: v.string(), address: v.optional(v.object({ street: v.string(), city: v.string() })) }),
     fields: [
       ['name', 'Ben'],
       ['address.street', '123 Main'],
@@ -224,12 +254,14 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'Astro: a nested object with a default and no fields takes the default',
     zod: z.object({ name: z.string(), settings: z.object({ theme: z.string() }).default({ theme: 'dark' }) }),
+    valibot: v.object({ name: v.string(), settings: v.optional(v.object({ theme: v.string() }), { theme: 'dark' }) }),
     fields: [['name', 'Ben']],
     expect: { payload: { name: 'Ben', settings: { theme: 'dark' } } },
   },
   {
     name: 'Astro (cause 1): a nested object with a default and its fields sent takes the fields',
     zod: z.object({ name: z.string(), settings: z.object({ theme: z.string() }).default({ theme: 'dark' }) }),
+    valibot: v.object({ name: v.string(), settings: v.optional(v.object({ theme: v.string() }), { theme: 'dark' }) }),
     fields: [
       ['name', 'Ben'],
       ['settings.theme', 'light'],
@@ -239,6 +271,13 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'Astro: a nested discriminated union, first variant',
     zod: z.object({ name: z.string(), contact }),
+    valibot: v.object({
+      name: v.string(),
+      contact: v.variant('type', [
+        v.object({ type: v.literal('email'), email: v.string() }),
+        v.object({ type: v.literal('phone'), phone: v.string() }),
+      ]),
+    }),
     fields: [
       ['name', 'Ben'],
       ['contact.type', 'email'],
@@ -253,6 +292,13 @@ export const FORM_CASES: FormCase[] = [
       name: 'string',
       contact: type({ type: "'email'", email: 'string' }).or({ type: "'phone'", phone: 'string' }),
     }),
+    valibot: v.object({
+      name: v.string(),
+      contact: v.variant('type', [
+        v.object({ type: v.literal('email'), email: v.string() }),
+        v.object({ type: v.literal('phone'), phone: v.string() }),
+      ]),
+    }),
     fields: [
       ['name', 'Ben'],
       ['contact.type', 'phone'],
@@ -263,6 +309,7 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'Astro: a field the schema does not name passes through as sent (loose object)',
     zod: z.looseObject({ expected: z.number() }),
+    valibot: v.looseObject({ expected: v.number() }),
     fields: [
       ['expected', '42'],
       ['unexpected', '42'],
@@ -275,6 +322,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 1: a dotted name fills a nested object (was dropped)',
     zod: z.object({ name: z.string(), address: z.object({ zip: z.string() }).optional() }),
     ark: type({ name: 'string', 'address?': { zip: 'string' } }),
+    valibot: v.object({ name: v.string(), address: v.optional(v.object({ zip: v.string() })) }),
     fields: [
       ['name', 'Ada'],
       ['address.zip', '12345'],
@@ -285,6 +333,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 1: a dotted name inside a nested object is refused by its own path',
     zod: z.object({ address: z.object({ zip: z.string().length(5) }) }),
     ark: type({ address: { zip: 'string == 5' } }),
+    valibot: v.object({ address: v.object({ zip: v.pipe(v.string(), v.length(5)) }) }),
     fields: [['address.zip', '123']],
     expect: { refused: ['address.zip'] },
   },
@@ -292,6 +341,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 2: a blank number field for a nullable number is null',
     zod: z.object({ rating: z.number().nullable() }),
     ark: type({ rating: 'number | null' }),
+    valibot: v.object({ rating: v.nullable(v.number()) }),
     fields: [['rating', '']],
     expect: { payload: { rating: null } },
   },
@@ -304,6 +354,12 @@ export const FORM_CASES: FormCase[] = [
       size: z.enum(['s', 'm', 'l']).optional(),
     }),
     ark: type({ 'email?': 'string.email', 'site?': 'string.url', 'nick?': 'string >= 3', 'size?': "'s' | 'm' | 'l'" }),
+    valibot: v.object({
+      email: v.optional(v.pipe(v.string(), v.email())),
+      site: v.optional(v.pipe(v.string(), v.url())),
+      nick: v.optional(v.pipe(v.string(), v.minLength(3))),
+      size: v.optional(v.picklist(['s', 'm', 'l'])),
+    }),
     fields: [
       ['email', ''],
       ['site', ''],
@@ -316,6 +372,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 3: a blank optional plain text field stays "" (a blank satisfies it)',
     zod: z.object({ note: z.string().optional() }),
     ark: type({ 'note?': 'string' }),
+    valibot: v.object({ note: v.optional(v.string()) }),
     fields: [['note', '']],
     expect: { payload: { note: '' } },
   },
@@ -336,6 +393,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 5: a nullable array of numbers is coerced',
     zod: z.object({ scores: z.array(z.number()).nullable() }),
     ark: type({ scores: 'number[] | null' }),
+    valibot: v.object({ scores: v.nullable(v.array(v.number())) }),
     fields: [
       ['scores', '1'],
       ['scores', '2'],
@@ -346,6 +404,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 6: number or a word: the word stays a word',
     zod: z.object({ width: z.union([z.number(), z.literal('auto')]) }),
     ark: type({ width: "number | 'auto'" }),
+    valibot: v.object({ width: v.union([v.number(), v.literal('auto')]) }),
     fields: [['width', 'auto']],
     expect: { payload: { width: 'auto' } },
   },
@@ -353,6 +412,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 6: number or a word: a number is a number',
     zod: z.object({ width: z.union([z.number(), z.literal('auto')]) }),
     ark: type({ width: "number | 'auto'" }),
+    valibot: v.object({ width: v.union([v.number(), v.literal('auto')]) }),
     fields: [['width', '640']],
     expect: { payload: { width: 640 } },
   },
@@ -363,6 +423,10 @@ export const FORM_CASES: FormCase[] = [
       z.object({ kind: z.literal('b'), name: z.string() }),
     ]),
     ark: type({ kind: "'a'", qty: 'number' }).or({ kind: "'b'", name: 'string' }),
+    valibot: v.variant('kind', [
+      v.object({ kind: v.literal('a'), qty: v.number() }),
+      v.object({ kind: v.literal('b'), name: v.string() }),
+    ]),
     fields: [
       ['kind', 'a'],
       ['qty', '5'],
@@ -381,6 +445,15 @@ export const FORM_CASES: FormCase[] = [
       g: z.boolean(),
     }),
     ark: type({ a: 'boolean', b: 'boolean', c: 'boolean', d: 'boolean', e: 'boolean', f: 'boolean', g: 'boolean' }),
+    valibot: v.object({
+      a: v.boolean(),
+      b: v.boolean(),
+      c: v.boolean(),
+      d: v.boolean(),
+      e: v.boolean(),
+      f: v.boolean(),
+      g: v.boolean(),
+    }),
     fields: [
       ['a', 'no'],
       ['b', 'N'],
@@ -396,6 +469,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'cause 9: the true words, any case',
     zod: z.object({ a: z.boolean(), b: z.boolean(), c: z.boolean(), d: z.boolean() }),
     ark: type({ a: 'boolean', b: 'boolean', c: 'boolean', d: 'boolean' }),
+    valibot: v.object({ a: v.boolean(), b: v.boolean(), c: v.boolean(), d: v.boolean() }),
     fields: [
       ['a', 'YES'],
       ['b', 'y'],
@@ -408,6 +482,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'a root union of objects picks the branch the fields fit',
     zod: z.union([z.object({ email: z.string() }), z.object({ phone: z.string(), ext: z.number() })]),
     ark: type({ email: 'string' }).or({ phone: 'string', ext: 'number' }),
+    valibot: v.union([v.object({ email: v.string() }), v.object({ phone: v.string(), ext: v.number() })]),
     fields: [
       ['phone', '555'],
       ['ext', '12'],
@@ -418,6 +493,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'a tuple field takes the repeated name by position',
     zod: z.object({ point: z.tuple([z.number(), z.number()]) }),
     ark: type({ point: ['number', 'number'] }),
+    valibot: v.object({ point: v.tuple([v.number(), v.number()]) }),
     fields: [
       ['point', '3'],
       ['point', '4'],
@@ -430,6 +506,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'submit button: the clicked button is a field like any other',
     zod: z.object({ title: z.string(), intent: z.enum(['save', 'delete']) }),
     ark: type({ title: 'string', intent: "'save' | 'delete'" }),
+    valibot: v.object({ title: v.string(), intent: v.picklist(['save', 'delete']) }),
     fields: [
       ['title', 'Dune'],
       ['intent', 'delete'],
@@ -439,6 +516,7 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'checkbox: checked is true, unchecked (absent) is false, even with default(true)',
     zod: z.object({ on: z.boolean(), off: z.boolean(), keep: z.boolean().default(true) }),
+    valibot: v.object({ on: v.boolean(), off: v.boolean(), keep: v.optional(v.boolean(), true) }),
     fields: [['on', 'on']],
     expect: { payload: { on: true, off: false, keep: false } },
   },
@@ -446,6 +524,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'checkbox: a hidden "false" before the box, checked: the last value wins',
     zod: z.object({ agree: z.boolean() }),
     ark: type({ agree: 'boolean' }),
+    valibot: v.object({ agree: v.boolean() }),
     fields: [
       ['agree', 'false'],
       ['agree', 'true'],
@@ -456,6 +535,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'checkbox group: several checked, and none checked is []',
     zod: z.object({ genres: z.array(z.enum(['sf', 'drama', 'noir'])), moods: z.array(z.string()) }),
     ark: type({ genres: "('sf' | 'drama' | 'noir')[]", moods: 'string[]' }),
+    valibot: v.object({ genres: v.array(v.picklist(['sf', 'drama', 'noir'])), moods: v.array(v.string()) }),
     fields: [
       ['genres', 'sf'],
       ['genres', 'noir'],
@@ -466,6 +546,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'numbers: spaces around, exponent, negative and decimal',
     zod: z.object({ a: z.number(), b: z.number(), c: z.number(), d: z.number().int() }),
     ark: type({ a: 'number', b: 'number', c: 'number', d: 'number.integer' }),
+    valibot: v.object({ a: v.number(), b: v.number(), c: v.number(), d: v.pipe(v.number(), v.integer()) }),
     fields: [
       ['a', ' 5 '],
       ['b', '1e3'],
@@ -478,6 +559,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'numbers: hex, "NaN" and "Infinity" are not numbers a number input sends: refused',
     zod: z.object({ a: z.number(), b: z.number(), c: z.number() }),
     ark: type({ a: 'number', b: 'number', c: 'number' }),
+    valibot: v.object({ a: v.number(), b: v.number(), c: v.pipe(v.number(), v.finite()) }),
     fields: [
       ['a', '0x10'],
       ['b', 'NaN'],
@@ -489,6 +571,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'numbers: blank and required is refused',
     zod: z.object({ year: z.number() }),
     ark: type({ year: 'number' }),
+    valibot: v.object({ year: v.number() }),
     fields: [['year', '']],
     expect: { refused: ['year'] },
   },
@@ -499,6 +582,12 @@ export const FORM_CASES: FormCase[] = [
       b: z.number().nullable(),
       c: z.number().default(7),
       d: z.number().nullish(),
+    }),
+    valibot: v.object({
+      a: v.optional(v.number()),
+      b: v.nullable(v.number()),
+      c: v.optional(v.number(), 7),
+      d: v.nullish(v.number()),
     }),
     fields: [
       ['a', ''],
@@ -518,6 +607,11 @@ export const FORM_CASES: FormCase[] = [
     name: 'text: a required blank stays "" so the schema says why; trimmed; min length',
     zod: z.object({ title: z.string(), name: z.string().trim(), code: z.string().min(2) }),
     ark: type({ title: 'string', name: 'string', code: 'string >= 2' }),
+    valibot: v.object({
+      title: v.string(),
+      name: v.pipe(v.string(), v.trim()),
+      code: v.pipe(v.string(), v.minLength(2)),
+    }),
     fields: [
       ['title', ''],
       ['name', '  Ada  '],
@@ -528,6 +622,7 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'text: a trimmed string arrives trimmed, and a nullable blank text is null',
     zod: z.object({ name: z.string().trim(), nick: z.string().nullable() }),
+    valibot: v.object({ name: v.pipe(v.string(), v.trim()), nick: v.nullable(v.string()) }),
     fields: [
       ['name', '  Ada  '],
       ['nick', ''],
@@ -538,6 +633,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'select: an enum value, and a value outside it refused',
     zod: z.object({ size: z.enum(['s', 'm', 'l']), fit: z.enum(['slim', 'loose']) }),
     ark: type({ size: "'s' | 'm' | 'l'", fit: "'slim' | 'loose'" }),
+    valibot: v.object({ size: v.picklist(['s', 'm', 'l']), fit: v.picklist(['slim', 'loose']) }),
     fields: [
       ['size', 'm'],
       ['fit', 'baggy'],
@@ -548,6 +644,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'literals: a number literal, a string literal and a boolean literal',
     zod: z.object({ n: z.literal(5), s: z.literal('yes'), t: z.literal(true) }),
     ark: type({ n: '5', s: "'yes'", t: 'true' }),
+    valibot: v.object({ n: v.literal(5), s: v.literal('yes'), t: v.literal(true) }),
     fields: [
       ['n', '5'],
       ['s', 'yes'],
@@ -559,6 +656,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'dates: a date input and a datetime-local input become Dates; blank optional is left out',
     zod: z.object({ day: z.date(), at: z.date(), until: z.date().optional() }),
     ark: type({ day: 'Date', at: 'Date', 'until?': 'Date' }),
+    valibot: v.object({ day: v.date(), at: v.date(), until: v.optional(v.date()) }),
     fields: [
       ['day', '2024-01-31'],
       ['at', '2024-01-31T10:30'],
@@ -570,6 +668,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'dates: text that is not a date is refused',
     zod: z.object({ day: z.date() }),
     ark: type({ day: 'Date' }),
+    valibot: v.object({ day: v.date() }),
     fields: [['day', 'tomorrow']],
     expect: { refused: ['day'] },
   },
@@ -577,12 +676,14 @@ export const FORM_CASES: FormCase[] = [
     name: 'bigint: digits become a BigInt',
     zod: z.object({ id: z.bigint() }),
     ark: type({ id: 'bigint' }),
+    valibot: v.object({ id: v.bigint() }),
     fields: [['id', '12345678901234567890']],
     expect: { payload: { id: 12345678901234567890n } },
   },
   {
     name: 'files: several chosen in one input',
     zod: z.object({ photos: z.array(z.file()) }),
+    valibot: v.object({ photos: v.array(v.file()) }),
     fields: [
       ['photos', file('a.png', 'png!', 'image/png')],
       ['photos', file('b.png', 'png!!', 'image/png')],
@@ -593,6 +694,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'files: an empty file input is left out when optional',
     zod: z.object({ title: z.string(), poster: z.file().optional() }),
     ark: type({ title: 'string', 'poster?': type.instanceOf(File) }),
+    valibot: v.object({ title: v.string(), poster: v.optional(v.file()) }),
     fields: [
       ['title', 'No poster'],
       ['poster', emptyFile],
@@ -602,6 +704,7 @@ export const FORM_CASES: FormCase[] = [
   {
     name: 'files: an empty multiple file input is []',
     zod: z.object({ photos: z.array(z.file()) }),
+    valibot: v.object({ photos: v.array(v.file()) }),
     fields: [['photos', emptyFile]],
     expect: { payload: { photos: [] } },
   },
@@ -609,6 +712,7 @@ export const FORM_CASES: FormCase[] = [
     name: 'files: an empty file input is refused when required',
     zod: z.object({ poster: z.file() }),
     ark: type({ poster: type.instanceOf(File) }),
+    valibot: v.object({ poster: v.file() }),
     fields: [['poster', emptyFile]],
     expect: { refused: ['poster'] },
   },
@@ -618,6 +722,7 @@ export const FORM_CASES: FormCase[] = [
 export const EMPTY_FILE_AS_BLANK_TEXT: FormCase = {
   name: 'files: an empty file sent as a plain "" field is left out when optional',
   zod: z.object({ title: z.string(), poster: z.file().optional() }),
+  valibot: v.object({ title: v.string(), poster: v.optional(v.file()) }),
   fields: [
     ['title', 'No poster'],
     ['poster', ''],

@@ -6,7 +6,7 @@ import { defineAction } from '../../runtime/index.ts';
 import { actionsHandler } from '../../runtime/server/index.ts';
 import { FORM_CASES, type FormCase } from './form-cases.ts';
 
-export type Library = 'zod' | 'ark';
+export type Library = 'zod' | 'ark' | 'valibot';
 
 export const actionName = (library: Library, index: number) => `${library}${index}`;
 
@@ -19,8 +19,10 @@ export function createTableApp(cases: FormCase[] = FORM_CASES) {
   const serverActions: Record<string, unknown> = {};
   cases.forEach((formCase, index) => {
     serverActions[actionName('zod', index)] = defineAction(keep, { input: formCase.zod as StandardSchemaV1 });
-    if (formCase.ark)
-      serverActions[actionName('ark', index)] = defineAction(keep, { input: formCase.ark as StandardSchemaV1 });
+    for (const library of ['ark', 'valibot'] as const) {
+      const schema = formCase[library];
+      if (schema) serverActions[actionName(library, index)] = defineAction(keep, { input: schema as StandardSchemaV1 });
+    }
   });
   const glob = { '/table/table.server.ts': { serverActions } };
   const handler = actionsHandler(glob, { root: '/table', onError: () => {} });
