@@ -20,7 +20,8 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 // What <input type=date>, datetime-local and ISO strings look like; Date.parse alone takes "5".
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-// Nested objects built from names deeper than this are left to the validator (a schema may refer to itself).
+// Nested objects deeper than this are left out, for the validator to name: a schema may refer to itself,
+// and a hostile name of a million dots must cost no more than its bytes.
 const MAX_DEPTH = 32;
 
 /** True when the schema wants the form itself (`z.instanceof(FormData)` and its like): then it gets it. */
@@ -82,8 +83,8 @@ function coerceField(
     if (nested.length === 0) {
       if (optional) return OMIT;
       if (nullable) return null;
-      if (depth >= MAX_DEPTH) return OMIT;
     }
+    if (depth >= MAX_DEPTH) return OMIT;
     return fillObject(pickBranch(objects, nested, root), nested, root, depth + 1);
   }
   const array = kinds.find((kind) => kind.kind === 'array');
