@@ -1,7 +1,8 @@
-// A form's fields as a payload. Without a schema, seed 000's rules: strings stay strings, files stay
-// files, a repeated name keeps its last value. With a schema that offers Standard JSON Schema (Zod,
-// ArkType), each field becomes what the schema asks for (form-schema.ts reads it): the README's
-// "Form fields" table is the user's version of these rules, and tests/server/form-cases.ts their proof.
+// A form's fields as a payload. Without a schema, as sent: strings stay strings, files stay files, a
+// repeated name keeps its last value. With a schema (Zod, ArkType, Valibot), each field becomes what the
+// schema asks for (form-schema.ts reads it): the README's "Form fields" table is the user's version of
+// these rules, and tests/server/form-cases.ts their proof. Entry names were checked by decode-call.ts:
+// no part of one is __proto__, constructor or prototype.
 import { acceptsBlank, FORM_TYPE, type JsonSchema, type Kind, shapeOf } from './form-schema.ts';
 
 export { jsonSchemaOf, type JsonSchema } from './form-schema.ts';
@@ -56,6 +57,8 @@ function fillObject(node: JsonSchema, entries: FormEntries, root: JsonSchema, de
     if (!Object.hasOwn(properties, name) && !Object.hasOwn(properties, head)) payload[name] = value;
   }
   for (const [name, property] of Object.entries(properties)) {
+    // A schema's own key could still name the prototype; no form field can fill it.
+    if (name === '__proto__') continue;
     const values: FormDataEntryValue[] = [];
     const nested: FormEntries = [];
     for (const [entry, value] of entries) {
