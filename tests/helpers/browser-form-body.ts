@@ -14,8 +14,10 @@ const fileName = (value: Exclude<SentValue, string>) => ('file' in value ? value
 // Chromium escapes `"` and line breaks in names and filenames as %22, %0D and %0A.
 const escapeName = (name: string) => name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
-export function multipartBody(fields: [string, SentValue][]): { body: Uint8Array; contentType: string } {
-  const boundary = '----WebKitFormBoundary7MA4YWxkTrZu0gW';
+export function multipartBody(
+  fields: [string, SentValue][],
+  boundary = '----WebKitFormBoundary7MA4YWxkTrZu0gW',
+): { body: Uint8Array; contentType: string } {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   for (const [name, value] of fields) {
