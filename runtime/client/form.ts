@@ -1,7 +1,8 @@
 // <Form action={serverActions.addMovie}>: a form that calls the action. It sends its form data as the
 // browser would without JavaScript (to the action's URL, which it also posts to when JavaScript is off),
-// so both arrive alike: by seed 000's rules (strings stay strings, the last of a repeated name wins,
-// files kept), or coerced by the action's input schema. Its inputs are disabled while pending.
+// so both arrive alike (multipart, with the button that submitted it): by seed 000's rules (strings stay
+// strings, the last of a repeated name wins, files kept), or coerced by the action's input schema. Its
+// inputs are disabled while pending.
 import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { useFormResult } from '../page-data.ts';
@@ -70,14 +71,23 @@ export function Form<P, R>(props: FormProps<P, R>) {
     event.preventDefault();
     setCalled(true);
     const form = event.currentTarget as HTMLFormElement;
-    void mutate(new FormData(form) as unknown as P);
+    // The clicked button's name and value go with the fields, as they do without JavaScript.
+    void mutate(new FormData(form, event.submitter) as unknown as P);
   };
   const stub = stubOf(action);
   // Without JavaScript the form posts to the page it is on, which renderPage answers (POST-redirect-GET).
   const url = stub?.action ? unitUrl(stub, '') : undefined;
   return h(
     'form',
-    { method: 'post', ...attributes, action: url, onSubmit, 'aria-busy': pending },
+    // Multipart, as the call with JavaScript sends it, so a file input posts its file without JavaScript too.
+    {
+      method: 'post',
+      ...(attributes.enctype === undefined && { encType: 'multipart/form-data' }),
+      ...attributes,
+      action: url,
+      onSubmit,
+      'aria-busy': pending,
+    },
     // A disabled fieldset disables every control inside it; display: contents keeps the layout the form's own.
     h(
       FormRefusal.Provider,

@@ -136,13 +136,18 @@ function restoreFiles(value: unknown, form: FormData): unknown {
 
 const FORBIDDEN_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A form's entries, in order, with names that could reach a prototype refused and their number bounded. */
+/** A form's entries, in order, with names that could reach a prototype (in any dotted part) refused and their number bounded. */
 export function formEntries(fields: Iterable<[string, FormDataEntryValue | string]>, maxFields: number): FormEntries {
   const entries: FormEntries = [];
   for (const [name, value] of fields) {
     if (entries.length >= maxFields) throw tooManyFields(maxFields);
-    if (FORBIDDEN_FIELD_NAMES.has(name)) {
-      throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', `The field name ${JSON.stringify(name)} is not allowed.`);
+    // A dotted name fills nested objects (coerce-form.ts), so no part of it may name a prototype.
+    if (name.split('.').some((part) => FORBIDDEN_FIELD_NAMES.has(part))) {
+      throw new WireFailure(
+        'BAD_REQUEST',
+        'FORBIDDEN_KEY',
+        `The field name ${JSON.stringify(name)} is not allowed: no part of a name may be __proto__, constructor or prototype.`,
+      );
     }
     entries.push([name, value]);
   }

@@ -20,7 +20,7 @@ import {
 } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
-import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
+import { type FormEntries, formPayload, jsonSchemaOf, toFormData, wantsFormData } from './coerce-form.ts';
 import {
   PAGE_RUNNER,
   type PageLoaderRunner,
@@ -68,6 +68,11 @@ export interface HandlerOptions extends OriginOptions {
     error: unknown,
     info: { requestId: string; module: string; unit: string; callback: string },
   ) => void;
+}
+
+/** A form's payload: the FormData itself for a schema that asks for one, else its fields coerced. */
+function formInput(entries: FormEntries, schema: ReturnType<typeof jsonSchemaOf>): unknown {
+  return wantsFormData(schema) ? toFormData(entries) : formPayload(entries, schema);
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -228,7 +233,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       }
 
       // A form's fields become the payload by the action's schema (coerce-form.ts), or by seed 000's rules.
-      const input = call.fromForm ? formPayload(call.input as FormEntries, formSchemaOf(resolved)) : call.input;
+      const input = call.fromForm ? formInput(call.input as FormEntries, formSchemaOf(resolved)) : call.input;
       const callCtx =
         kind === 'action'
           ? new ActionCallContext(c, resolved.entry.key, resolved.name, input)

@@ -46,6 +46,36 @@ describe('<Form>', () => {
     });
   });
 
+  it('posts multipart by default, so a file input sends its file without JavaScript too', () => {
+    render(h(Form, { action: stub('movies', 'upload'), id: 'plain' }, h('input', { type: 'file', name: 'poster' })));
+    const form = document.getElementById('plain') as HTMLFormElement;
+    expect(form.getAttribute('method')).toBe('post');
+    expect(form.getAttribute('enctype')).toBe('multipart/form-data');
+  });
+
+  it('keeps an encoding the user chose', () => {
+    render(h(Form, { action: stub('movies', 'echo'), id: 'chosen', encType: 'application/x-www-form-urlencoded' }));
+    expect((document.getElementById('chosen') as HTMLFormElement).getAttribute('enctype')).toBe(
+      'application/x-www-form-urlencoded',
+    );
+  });
+
+  it('sends the button that submitted the form, as the browser does without JavaScript', async () => {
+    const onSuccess = vi.fn();
+    render(
+      h(
+        Form,
+        { action: stub('movies', 'echo'), onSuccess, id: 'intent' },
+        h('input', { name: 'title', value: 'Dune' }),
+        h('button', { type: 'submit', name: 'intent', value: 'save' }, 'Save'),
+        h('button', { type: 'submit', name: 'intent', value: 'delete' }, 'Delete'),
+      ),
+    );
+    act(() => (screen.getByText('Delete') as HTMLButtonElement).click());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalled());
+    expect(onSuccess.mock.calls[0]?.[0].payload).toEqual({ title: 'Dune', intent: 'delete' });
+  });
+
   it('disables every input while the call is pending, and enables them after', async () => {
     const onSuccess = vi.fn();
     render(

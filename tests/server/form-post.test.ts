@@ -3,7 +3,8 @@
 import { Hono } from 'hono';
 import { h } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useFormResult } from '../../runtime/index.ts';
+import { renderToString } from 'preact-render-to-string';
+import { Form, useFormResult } from '../../runtime/index.ts';
 import { actionsHandler, loadersHandler, renderPage } from '../../runtime/server/index.ts';
 import { journal } from './app/journal.ts';
 import * as movies from './app/pages/movies.server.ts';
@@ -94,5 +95,16 @@ describe('a form posted to its page without JavaScript', () => {
 
   it('refuses a post that names no action', async () => {
     expect((await form('/page', 'title=x')).status).toBe(400);
+  });
+});
+
+describe('<Form> as the server renders it', () => {
+  it('posts multipart, so a file input sends the file itself with JavaScript off', () => {
+    const html = renderToString(
+      h(Form, { action: movies.serverActions.upload }, h('input', { type: 'file', name: 'poster' })),
+    );
+    expect(html).toMatch(
+      /^<form method="post" enctype="multipart\/form-data" action="\?module=[^"]+&amp;action=upload"/,
+    );
   });
 });

@@ -78,7 +78,7 @@ function MoviesView({ loaderData }: LoaderData<{ movies: Movie[] }>) {
       )}
 
       <h2>Poster</h2>
-      <Form action={serverActions.uploadPoster} invalidate="auto" id="poster-form" encType="multipart/form-data">
+      <Form action={serverActions.uploadPoster} invalidate="auto" id="poster-form">
         <select name="movieId">
           {rows
             .filter((movie) => movie.id > 0)
