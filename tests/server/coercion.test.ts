@@ -24,7 +24,7 @@ async function post(library: Library, index: number, encoding: 'urlencoded' | 'm
   table.received.payload = undefined;
   const response = await table.app.request(`/__actions?module=table&action=${actionName(library, index)}`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...SAME_ORIGIN },
     body: body as BodyInit,
   });
   const json = await response.json();
@@ -143,7 +143,7 @@ describe('names a form may not use', () => {
   const send = (body: string) =>
     app.request('/__actions?module=validated&action=zodForm', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
       body,
     });
 
@@ -163,7 +163,7 @@ describe('names a form may not use', () => {
     ]);
     const response = await app.request('/__actions?module=table&action=zod0', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
       body: 'title=A&items%5B0%5D.qty=2',
     });
     expect(response.status).toBe(200);
@@ -200,7 +200,7 @@ describe('an input schema that is a FormData', () => {
     ]);
     const response = await app.request('/__actions?module=raw&action=upload', {
       method: 'POST',
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, ...SAME_ORIGIN },
       body: body as BodyInit,
     });
     expect(response.status).toBe(200);
@@ -224,7 +224,7 @@ describe('a schema that refers to itself', () => {
     const { app, received } = createTableApp([{ name: 'tree', zod: node, fields: [], expect: { payload: {} } }]);
     const response = await app.request('/__actions?module=table&action=zod0', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
       body: 'name=a&child.name=b&child.child.name=c',
     });
     expect(response.status).toBe(200);
@@ -236,7 +236,7 @@ describe('a schema that refers to itself', () => {
     const started = performance.now();
     const response = await app.request('/__actions?module=table&action=zod0', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN },
       body: `${'child.'.repeat(150_000)}name=deep`,
     });
     expect(response.status).toBe(200);
