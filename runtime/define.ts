@@ -36,7 +36,7 @@ export type LoaderUnit<R = unknown> = LoaderFn<R> & {
   readonly [RESULT]?: R;
 };
 
-/** The seed's type for a page loader: `const serverLoader: Loader<{ movies: Movie[] }> = async () => …`. */
+/** The type of a page loader: `const serverLoader: Loader<{ movies: Movie[] }> = async () => …`. */
 export type Loader<R = unknown> = LoaderFn<R>;
 
 /** With `input`, the action receives the schema's output, and callers send the schema's input. */

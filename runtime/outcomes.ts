@@ -35,7 +35,7 @@ export function deny(status: number, message: string): Deny {
   return { [OUTCOME]: 'deny', status, message };
 }
 
-/** The seed's guard error: a deny with a message and a status (403 when none is given). */
+/** A guard's refusal: a deny with a message and a status (403 when none is given). */
 export class ActionGuardError extends Error {
   override name = 'ActionGuardError';
   readonly status: number;

@@ -1,6 +1,6 @@
 // <Form action={serverActions.addMovie}>: a form that calls the action. It sends its form data as the
 // browser would without JavaScript (to the action's URL, which it also posts to when JavaScript is off),
-// so both arrive alike (multipart, with the button that submitted it): by seed 000's rules (strings stay
+// so both arrive alike (multipart, with the button that submitted it): by the plain rules (strings stay
 // strings, the last of a repeated name wins, files kept), or coerced by the action's input schema. Its
 // inputs are disabled while pending.
 import { type ComponentChildren, createContext, type FormHTMLAttributes, h } from 'preact';
