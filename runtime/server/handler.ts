@@ -10,7 +10,14 @@ import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.
 import type { RouteTable } from '../page/routes.ts';
 import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
-import { ACTION_PARAM, BUILD_HEADER, LOADER_PARAM, MODULE_PARAM, type WireError } from '../shared/wire.ts';
+import {
+  ACTION_PARAM,
+  BUILD_HEADER,
+  LOADER_PARAM,
+  MODULE_PARAM,
+  type RedirectEnvelope,
+  type WireError,
+} from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf } from './coerce-form.ts';
@@ -22,11 +29,13 @@ import {
   type UnitHandler,
 } from './page-loaders.ts';
 import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
+import { bodyAfterDrain, hasUnreadBody } from './drain-body.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createCrossSiteCheck, type OriginOptions } from './origin.ts';
 import { createRegistry, type ServerModuleGlob } from './registry.ts';
 import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
+import { decideRedirect } from '../shared/redirect-rule.ts';
 import { isStreamResult, streamResponse } from './stream.ts';
 
 export interface HandlerOptions extends OriginOptions {
@@ -43,6 +52,11 @@ export interface HandlerOptions extends OriginOptions {
   bodyLimit?: number;
   /** Fields a form body may have (default 1,000). */
   maxFields?: number;
+  /**
+   * Origins besides the request's own that a `redirect()` may send the browser to, e.g.
+   * `['https://auth.example.com']`. Any other target is refused (400 UNSAFE_REDIRECT) and logged.
+   */
+  allowedRedirects?: readonly string[];
   /** Redact unexpected errors (default: when NODE_ENV is `production`). */
   production?: boolean;
   /** Where unexpected errors are logged, with the request id the client sees (default: console.error). */
@@ -82,6 +96,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         `[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`,
         error,
       ));
+  const logRefusedRedirect = (line: string) => console.warn(`[hono-preact-actions] ${line}`);
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
   const ringsCache = new WeakMap<object, Rings>();
   const resolve = createUnitResolver(kind, registry, routeIndex);
@@ -191,6 +206,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
 
       const call = await decodeCall(request, kind, {
         bodyLimit: resolved?.unit.options?.bodyLimit ?? defaultLimit,
+        urlencodedLimit: defaultLimit,
         maxFields,
       });
       if (resolved) {
@@ -208,6 +224,16 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         );
       } else {
         resolved = await resolve(call.module, call.unit);
+        // Named only in the body, the unit's own limit is checked once it is known: a raised limit
+        // needs the unit in the URL (the body was read under the handler's), a lowered one holds here.
+        const unitLimit = resolved.unit.options?.bodyLimit;
+        if (unitLimit !== undefined && call.bytes > unitLimit) {
+          throw new WireFailure(
+            'PAYLOAD_TOO_LARGE',
+            'BODY_TOO_LARGE',
+            `The request body is larger than ${unitLimit} bytes.`,
+          );
+        }
       }
 
       // A form's fields become the payload by the action's schema (coerce-form.ts), or by seed 000's rules.
@@ -284,10 +310,32 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       );
     }
     const outcome = asOutcome(error);
-    if (outcome && isRedirect(outcome))
-      return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });
+    if (outcome && isRedirect(outcome)) {
+      const decision = decideRedirect(outcome.to, c.req.url, options.allowedRedirects);
+      if (!('refused' in decision)) {
+        const envelope: RedirectEnvelope = { __outcome: 'redirect', to: decision.to, status: outcome.status };
+        if (decision.external) envelope.external = true;
+        return c.json(envelope);
+      }
+      const unit = ctx ? `${ctx.module}.${ctx.scope === 'action' ? ctx.action : ctx.loader}` : 'a call';
+      logRefusedRedirect(`${unit} redirected to ${JSON.stringify(outcome.to)}, refused: ${decision.refused}`);
+      error = new WireFailure(
+        'BAD_REQUEST',
+        'UNSAFE_REDIRECT',
+        'The call answered with a redirect off this site; list its origin in allowedRedirects if it is yours.',
+      );
+    }
     const wire = toWireError(error, ctx);
-    return errorResponse(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
+    const headers = wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined;
+    const request = c.req.raw;
+    if (!hasUnreadBody(request)) return errorResponse(c, wire, headers);
+    // Refused before the body was read: the answer waits, open, while the rest is drained (drain-body.ts).
+    const bytes = new TextEncoder().encode(JSON.stringify({ error: wire }));
+    return c.body(bodyAfterDrain(request, bytes), wire.status as 400, {
+      ...headers,
+      'Content-Type': 'application/json',
+      'Content-Length': String(bytes.byteLength),
+    });
   }
 }
 
