@@ -173,6 +173,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           registry,
           app: options.app,
           routeIndex,
+          allowedRedirects: options.allowedRedirects,
           run: async (c, key, name, location, skip) => {
             const resolved = await resolve(key, name);
             return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);

@@ -13,6 +13,8 @@ export interface PageLoaderRunner {
   /** The loaders handler's app and routes: renderPage composes the same rings around a page. */
   app: AppConfig | undefined;
   routeIndex: RouteIndex | undefined;
+  /** The loaders handler's `allowedRedirects`: where a page's redirect outcome may leave the site for. */
+  allowedRedirects?: readonly string[];
   /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
   run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
 }
