@@ -1,5 +1,6 @@
 // Hostile bodies that once stalled, exhausted or misled the server: each is answered with its
 // documented 4xx and reason, the unit never runs, and the server goes on serving.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../helpers/raw-request.ts';
 import { journal } from './app/journal.ts';
@@ -186,5 +187,30 @@ describe('a per-action bodyLimit', () => {
       status: 413,
       reason: 'BODY_TOO_LARGE',
     });
+  });
+});
+
+describe('an upload the client abandons midway', () => {
+  it('is an abort, not a failure logged with its stack', async () => {
+    const failures: unknown[] = [];
+    const own = await listen(createApp({ onError: (error) => failures.push(error) }));
+    try {
+      for (const framing of ['Content-Length: 1048576', 'Transfer-Encoding: chunked']) {
+        const socket = connect(own.port, '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        const head = `POST /__actions?module=hostile&action=upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+        const part = 'x'.repeat(100 * 1024);
+        socket.write(
+          framing.startsWith('Transfer') ? `${head}${part.length.toString(16)}\r\n${part}\r\n` : head + part,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        socket.destroy();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(failures).toEqual([]);
+      expect(journal.unitCalls).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });
