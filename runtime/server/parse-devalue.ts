@@ -3,7 +3,8 @@
 // sparse array of 2^32 - 1 slots or, through shared references, a tree far larger than the text.
 // Before devalue builds anything, one iterative pass over the flat array bounds what it describes:
 // every array's length (sparse ones included), the depth of the value, and its number of values
-// counted as a walk of the built value would meet them (a shared value once per place it appears).
+// counted as a walk of the built value would meet them (a shared value once per place it appears,
+// a sparse array's every slot).
 import { unflatten } from 'devalue';
 import { WireFailure } from './failure.ts';
 import { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_DEVALUE_NODES } from './limits.ts';
@@ -99,7 +100,9 @@ function checkShape(values: readonly unknown[]): void {
       continue;
     }
     stack.pop();
-    let total = 1;
+    // A sparse array's slots are all met by a walk (`.map`, a schema), though the text holds none of them.
+    const value = values[frame.index];
+    let total = Array.isArray(value) && value[0] === SPARSE ? 1 + (value[1] as number) : 1;
     let deepest = 0;
     for (const child of frame.children) {
       if (child < 0 || state[child] === 1) continue;

@@ -192,6 +192,7 @@ describe('a per-action bodyLimit', () => {
 
 describe('an upload the client abandons midway', () => {
   it('is an abort, not a failure logged with its stack', async () => {
+    journal.reset();
     const failures: unknown[] = [];
     const own = await listen(createApp({ onError: (error) => failures.push(error) }));
     try {
@@ -212,5 +213,15 @@ describe('an upload the client abandons midway', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe('devalue sparse arrays by the thousand', () => {
+  it('counts every slot they describe toward the limit on values', async () => {
+    const flat: unknown[] = [Array.from({ length: 2000 }, (_, i) => i + 1)];
+    for (let i = 0; i < 2000; i++) flat.push([-7, 100_000, 0, 2001]);
+    flat.push('x');
+    const body = JSON.stringify({ module: 'hostile', action: 'echo', devalue: JSON.stringify(flat) });
+    expect(await refused('/__actions', JSON_TYPE, body)).toMatchObject({ status: 413, reason: 'TOO_LARGE_VALUE' });
   });
 });
