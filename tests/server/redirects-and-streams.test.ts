@@ -3,7 +3,9 @@
 import { Hono } from 'hono';
 import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getLoaderData } from '../../runtime/index.ts';
 import { actionsHandler, loadersHandler, renderPage, type HandlerOptions } from '../../runtime/server/index.ts';
+import hostileLoader from './app/pages/hostile.server.ts';
 import { journal } from './app/journal.ts';
 import { glob, ROOT } from './app/server.ts';
 
@@ -13,8 +15,11 @@ function appWith(options: HandlerOptions = {}) {
   const loaders = loadersHandler(glob, settings);
   return new Hono()
     .post('/__actions', actions)
+    .get('/landing', (c) => renderPage(c, h(Landing, null), { actions, loaders }))
     .on(['GET', 'POST'], '*', (c) => renderPage(c, h('main', null, 'page'), { actions, loaders }));
 }
+
+const Landing = getLoaderData(() => h('main', null, 'landing'), { serverLoader: hostileLoader });
 
 const app = appWith();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -129,5 +134,22 @@ describe('a redirect() outcome', () => {
       status: 303,
       external: true,
     });
+  });
+});
+
+describe("a page loader's redirect() on the server render", () => {
+  it.each(offSite)('to %s is refused with a 400 page, and logged', async (to) => {
+    const response = await app.request(`http://localhost/landing?to=${encodeURIComponent(to)}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('is followed on the site, and to an origin in allowedRedirects', async () => {
+    const inside = await app.request('http://localhost/landing?to=/inside');
+    expect([inside.status, inside.headers.get('location')]).toEqual([302, '/inside']);
+    const allowing = appWith({ allowedRedirects: ['https://auth.example'] });
+    const external = await allowing.request('http://localhost/landing?to=https://auth.example/login');
+    expect(external.headers.get('location')).toBe('https://auth.example/login');
   });
 });

@@ -1,7 +1,14 @@
 // Units for the hostile-input tests: a tiny body limit, a raised one, streams for the no-JS path,
 // and a redirect to wherever the payload says.
-import { defineAction, redirect } from '../../../../runtime/index.ts';
+import { defineAction, defineLoader, redirect } from '../../../../runtime/index.ts';
 import { journal } from '../journal.ts';
+
+/** The page loader: redirects to `?to=` when there is one. */
+export default defineLoader(async (ctx) => {
+  const to = new URLSearchParams(ctx.location.search ?? '').get('to');
+  if (to) throw redirect(to);
+  return { stayed: true };
+});
 
 export const serverActions = {
   echo: defineAction(async (_ctx, payload: unknown) => {
