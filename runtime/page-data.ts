@@ -96,7 +96,7 @@ function ClientPage<T, P>({
   useEffect(() => {
     const load = async () => {
       const result = await call(stub, currentLocation());
-      if (result.kind === 'redirect') return followRedirect(result.to);
+      if (result.kind === 'redirect') return followRedirect(result.to, result.external);
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };

@@ -1,4 +1,5 @@
 // `npm start`: builds the example, then serves the production build on 127.0.0.1 (PORT, default 3000).
+import './production.ts';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';

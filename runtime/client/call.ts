@@ -36,7 +36,8 @@ export class ActionCallError extends Error {
   }
 }
 
-export type CallResult = { kind: 'data'; data: unknown; streamed: boolean } | { kind: 'redirect'; to: string };
+export type CallResult =
+  { kind: 'data'; data: unknown; streamed: boolean } | { kind: 'redirect'; to: string; external?: boolean };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -76,7 +77,7 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
     // No envelope: a proxy or a crash answered. The status is exact; the code says only that it failed.
     throw new ActionCallError({ code: 'INTERNAL_SERVER_ERROR', status, message: `HTTP ${status}` });
   }
-  if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to };
+  if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to, external: body.external === true };
   const data = typeof body.devalue === 'string' ? (await import('devalue')).parse(body.devalue) : body.data;
   return { kind: 'data', data, streamed: false };
 }

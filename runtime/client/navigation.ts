@@ -1,15 +1,25 @@
-// Where a redirect outcome sends the browser. Same-origin targets only: an action cannot send the
-// user to another site. A router can take over navigation with setNavigator (preact-iso's route()).
+// Where a redirect outcome sends the browser: the one rule of shared/redirect-rule.ts, decided on the
+// resolved URL. A same-origin target goes to the navigator (a router can take over with setNavigator,
+// preact-iso's route()); another origin only when the server vouched for it (its `allowedRedirects`).
+import { decideRedirect } from '../shared/redirect-rule.ts';
+
 let navigate = (to: string) => location.assign(to);
 
 export function setNavigator(navigator: (to: string) => void): void {
   navigate = navigator;
 }
 
-export function followRedirect(to: string): void {
-  const target = new URL(to, location.href);
-  if (target.origin !== location.origin) throw new Error(`Refused redirect to ${target.origin}`);
-  navigate(target.pathname + target.search + target.hash);
+export function followRedirect(to: string, external = false): void {
+  let vouched: string[] = [];
+  if (external) {
+    try {
+      vouched = [new URL(to).origin];
+    } catch {}
+  }
+  const decision = decideRedirect(to, location.href, vouched);
+  if ('refused' in decision) throw new Error(`Refused redirect to ${JSON.stringify(to)}: ${decision.refused}`);
+  if (decision.external) location.assign(decision.to);
+  else navigate(decision.to);
 }
 
 /** The page's own loader re-run, for `invalidate: 'auto'`; the page layer registers it. */

@@ -1,13 +1,16 @@
 // Turns a request body into a call: which module, which unit, and the payload (or location) exactly
 // as the client sent it. JSON from our client and curl; multipart from our client when the payload
 // holds files (an envelope field plus one field per file); urlencoded or multipart from a plain form.
-import { parse } from 'devalue';
+// Every decoder is linear in the bytes it reads and bounded in what it may describe (limits.ts).
 import type { LoaderLocation } from '../context.ts';
 import { ENVELOPE_FIELD, FILE_FIELD_PREFIX, FILE_PLACEHOLDER } from '../shared/wire.ts';
 import { WireFailure } from './failure.ts';
 import type { FormEntries } from './coerce-form.ts';
 import { mediaTypeOf } from './media-type.ts';
-import { readBodyBytes, readBodyText } from './read-body.ts';
+import { parseDevalue } from './parse-devalue.ts';
+import { parseJson } from './parse-json.ts';
+import { parseUrlencoded } from './parse-urlencoded.ts';
+import { readBodyBytes } from './read-body.ts';
 
 export type UnitKind = 'action' | 'loader';
 
@@ -18,23 +21,36 @@ export interface DecodedCall {
   input: unknown;
   /** True when the body was a form (no envelope): `input` holds its entries, in order. */
   fromForm: boolean;
+  /** The body's size in bytes, for the limit of a unit the body itself names. */
+  bytes: number;
 }
 
 export interface DecodeLimits {
   bodyLimit: number;
+  /** The most an urlencoded body may have, whatever `bodyLimit` allows: only files need more. */
+  urlencodedLimit: number;
   maxFields: number;
 }
+
+const textDecoder = new TextDecoder();
 
 export async function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
   const contentType = request.headers.get('content-type') ?? '';
   switch (mediaTypeOf(contentType)) {
-    case 'application/json':
-      return fromEnvelope(parseJson(await readBodyText(request, limits.bodyLimit)), kind);
-    case 'multipart/form-data':
-      return fromMultipart(await parseForm(request, contentType, limits), kind);
+    case 'application/json': {
+      const bytes = await readBodyBytes(request, limits.bodyLimit);
+      return { ...fromEnvelope(parseJson(textDecoder.decode(bytes)), kind, 'json'), bytes: bytes.byteLength };
+    }
+    case 'multipart/form-data': {
+      const bytes = await readBodyBytes(request, limits.bodyLimit);
+      return { ...fromMultipart(await parseForm(bytes, contentType, limits.maxFields), kind), bytes: bytes.byteLength };
+    }
     case 'application/x-www-form-urlencoded': {
-      const params = new URLSearchParams(await readBodyText(request, limits.bodyLimit));
-      return { input: formEntries(params, limits.maxFields), fromForm: true };
+      const bytes = await readBodyBytes(request, Math.min(limits.bodyLimit, limits.urlencodedLimit));
+      const fields = parseUrlencoded(textDecoder.decode(bytes), limits.maxFields, () =>
+        tooManyFields(limits.maxFields),
+      );
+      return { input: formEntries(fields, limits.maxFields), fromForm: true, bytes: bytes.byteLength };
     }
     default:
       throw new WireFailure(
@@ -45,38 +61,21 @@ export async function decodeCall(request: Request, kind: UnitKind, limits: Decod
   }
 }
 
-/** JSON.parse, refusing `__proto__` keys (checked only when the text contains one, to keep the common path fast). */
-export function parseJson(text: string): unknown {
-  try {
-    if (!text.includes('__proto__')) return JSON.parse(text);
-    return JSON.parse(text, (key, value) => {
-      if (key === '__proto__')
-        throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', 'The key "__proto__" is not allowed.');
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof WireFailure) throw error;
-    throw new WireFailure('BAD_REQUEST', 'MALFORMED_JSON', `The body is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-/** A payload devalue carried (it holds values JSON cannot). devalue itself refuses `__proto__` keys. */
-function parseDevalue(text: string): unknown {
-  try {
-    return parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    if (message.includes('__proto__'))
-      throw new WireFailure('BAD_REQUEST', 'FORBIDDEN_KEY', 'The key "__proto__" is not allowed.');
-    throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `The devalue payload could not be read: ${message}`);
-  }
-}
-
-function fromEnvelope(body: unknown, kind: UnitKind): DecodedCall {
+/** The call an envelope names. devalue is accepted where our client sends it: in a JSON body, never beside files. */
+function fromEnvelope(body: unknown, kind: UnitKind, carrier: 'json' | 'multipart'): Omit<DecodedCall, 'bytes'> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', `The body must be a JSON object { module, ${kind}, … }.`);
   }
   const envelope = body as Record<string, unknown>;
+  if (envelope.devalue !== undefined && (carrier === 'multipart' || typeof envelope.devalue !== 'string')) {
+    throw new WireFailure(
+      'BAD_REQUEST',
+      'MALFORMED_BODY',
+      carrier === 'multipart'
+        ? 'A multipart call carries its payload as JSON with file placeholders, never as devalue.'
+        : 'devalue must be a string.',
+    );
+  }
   const payload = typeof envelope.devalue === 'string' ? parseDevalue(envelope.devalue) : envelope.payload;
   return {
     module: envelope.module,
@@ -86,52 +85,88 @@ function fromEnvelope(body: unknown, kind: UnitKind): DecodedCall {
   };
 }
 
-async function parseForm(request: Request, contentType: string, limits: DecodeLimits): Promise<FormData> {
-  const bytes = await readBodyBytes(request, limits.bodyLimit);
-  let form: FormData;
+async function parseForm(bytes: Uint8Array, contentType: string, maxFields: number): Promise<FormData> {
+  // Counted before the platform's parser builds a FormData of them all.
+  if (countParts(bytes, contentType) > maxFields) throw tooManyFields(maxFields);
   try {
-    form = await new Response(bytes as BodyInit, { headers: { 'content-type': contentType } }).formData();
+    return await new Response(bytes as BodyInit, { headers: { 'content-type': contentType } }).formData();
   } catch {
     throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', 'The multipart body could not be parsed.');
   }
+}
+
+/** How many parts a multipart body has at most: the delimiter lines in it, less the closing one. */
+function countParts(bytes: Uint8Array, contentType: string): number {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = new TextEncoder().encode(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  if (delimiter.length <= 2) return 0;
   let count = 0;
-  for (const _ of form.keys()) if (++count > limits.maxFields) throw tooManyFields(limits.maxFields);
-  return form;
+  for (let at = bytes.indexOf(0x2d); at !== -1; at = bytes.indexOf(0x2d, at + 1)) {
+    let matched = true;
+    for (let i = 1; i < delimiter.length && matched; i++) matched = bytes[at + i] === delimiter[i];
+    if (matched) {
+      count++;
+      at += delimiter.length - 1;
+    }
+  }
+  return count - 1;
 }
 
 function tooManyFields(maxFields: number): WireFailure {
   return new WireFailure('PAYLOAD_TOO_LARGE', 'TOO_MANY_FIELDS', `The form has more than ${maxFields} fields.`);
 }
 
-function fromMultipart(form: FormData, kind: UnitKind): DecodedCall {
+function fromMultipart(form: FormData, kind: UnitKind): Omit<DecodedCall, 'bytes'> {
   const envelopeText = form.get(ENVELOPE_FIELD);
   if (envelopeText === null) return { input: formEntries(form, Number.POSITIVE_INFINITY), fromForm: true };
-  if (typeof envelopeText !== 'string') {
-    throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `The ${ENVELOPE_FIELD} field must be text.`);
+  const shapeError = (detail: string) =>
+    new WireFailure(
+      'BAD_REQUEST',
+      'MALFORMED_BODY',
+      `A multipart call holds one ${ENVELOPE_FIELD} text field and its ${FILE_FIELD_PREFIX}n files: ${detail}.`,
+    );
+  if (typeof envelopeText !== 'string') throw shapeError(`${ENVELOPE_FIELD} is a file`);
+  for (const [name, value] of form) {
+    if (name === ENVELOPE_FIELD ? value !== envelopeText : !isFileField(name) || typeof value === 'string') {
+      throw shapeError(`${JSON.stringify(name.slice(0, 100))} is not one of them`);
+    }
   }
-  const call = fromEnvelope(parseJson(envelopeText), kind);
+  const call = fromEnvelope(parseJson(envelopeText, `The ${ENVELOPE_FIELD} field`), kind, 'multipart');
   return { ...call, input: restoreFiles(call.input, form) };
 }
 
-/** Puts each file back where its `{ "__hpa_file": n }` placeholder stands, at any depth. */
-function restoreFiles(value: unknown, form: FormData): unknown {
-  if (Array.isArray(value)) return value.map((item) => restoreFiles(item, form));
-  if (typeof value !== 'object' || value === null) return value;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0] === FILE_PLACEHOLDER && typeof record[FILE_PLACEHOLDER] === 'number') {
-    const file = form.get(`${FILE_FIELD_PREFIX}${record[FILE_PLACEHOLDER]}`);
-    if (!(file instanceof File)) {
-      throw new WireFailure(
-        'BAD_REQUEST',
-        'MALFORMED_BODY',
-        `File ${record[FILE_PLACEHOLDER]} of the payload is missing.`,
-      );
+function isFileField(name: string): boolean {
+  return name.startsWith(FILE_FIELD_PREFIX) && /^(?:0|[1-9]\d{0,5})$/.test(name.slice(FILE_FIELD_PREFIX.length));
+}
+
+/**
+ * Puts each file back where its `{ "__hpa_file": n }` placeholder stands, at any depth. Iterative: the
+ * JSON's depth is already bounded, but a walk that cannot overflow the stack needs no such reasoning.
+ */
+function restoreFiles(payload: unknown, form: FormData): unknown {
+  const root = { payload };
+  const pending: Record<string, unknown>[] = [root];
+  for (let container = pending.pop(); container; container = pending.pop()) {
+    for (const key of Object.keys(container)) {
+      const value = container[key];
+      if (typeof value !== 'object' || value === null) continue;
+      const file = placeholderFile(value as Record<string, unknown>, form);
+      if (file) container[key] = file;
+      else pending.push(value as Record<string, unknown>);
     }
-    return file;
   }
-  for (const key of keys) record[key] = restoreFiles(record[key], form);
-  return record;
+  return root.payload;
+}
+
+function placeholderFile(value: Record<string, unknown>, form: FormData): File | undefined {
+  if (Array.isArray(value) || !Object.hasOwn(value, FILE_PLACEHOLDER)) return undefined;
+  const index = value[FILE_PLACEHOLDER];
+  if (Object.keys(value).length !== 1 || typeof index !== 'number') return undefined;
+  const file = form.get(`${FILE_FIELD_PREFIX}${index}`);
+  if (!(file instanceof File)) {
+    throw new WireFailure('BAD_REQUEST', 'MALFORMED_BODY', `File ${index} of the payload is missing.`);
+  }
+  return file;
 }
 
 const FORBIDDEN_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);

@@ -16,6 +16,7 @@ import {
   type ErrorReason,
   LOADER_PARAM,
   MODULE_PARAM,
+  type RedirectEnvelope,
   type WireError,
 } from '../shared/wire.ts';
 import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
@@ -29,11 +30,13 @@ import {
   type UnitHandler,
 } from './page-loaders.ts';
 import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
+import { bodyAfterDrain, hasUnreadBody } from './drain-body.ts';
 import { deniedError, errorResponse, WireFailure } from './failure.ts';
 import { createOriginCheck, type OriginOptions, type OriginRefusal } from './origin.ts';
 import { createRegistry, type ServerModuleGlob } from './registry.ts';
 import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
+import { decideRedirect } from '../shared/redirect-rule.ts';
 import { isStreamResult, streamResponse } from './stream.ts';
 
 export interface HandlerOptions extends OriginOptions {
@@ -50,6 +53,11 @@ export interface HandlerOptions extends OriginOptions {
   bodyLimit?: number;
   /** Fields a form body may have (default 1,000). */
   maxFields?: number;
+  /**
+   * Origins besides the request's own that a `redirect()` may send the browser to, e.g.
+   * `['https://auth.example.com']`. Any other target is refused (400 UNSAFE_REDIRECT) and logged.
+   */
+  allowedRedirects?: readonly string[];
   /** Redact unexpected errors (default: when NODE_ENV is `production`). */
   production?: boolean;
   /**
@@ -68,6 +76,12 @@ export interface HandlerOptions extends OriginOptions {
     error: unknown,
     info: { requestId: string; module: string; unit: string; callback: string },
   ) => void;
+}
+
+/** The unit a request names, before (or without) it being resolved. */
+interface NamedUnit {
+  module?: string | undefined;
+  unit?: string | undefined;
 }
 
 /** A form's payload: the FormData itself for a schema that asks for one, else its fields coerced. */
@@ -105,6 +119,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         `[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`,
         error,
       ));
+  const logRefusedRedirect = (line: string) => console.warn(`[hono-preact-actions] ${line}`);
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
   const ringsCache = new WeakMap<object, Rings>();
   const resolve = createUnitResolver(kind, registry, routeIndex);
@@ -182,6 +197,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           app: options.app,
           routeIndex,
           hostRefusal: originCheck.hostRefusal,
+          allowedRedirects: options.allowedRedirects,
           run: async (c, key, name, location, skip) => {
             const resolved = await resolve(key, name);
             return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
@@ -193,6 +209,8 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const handle = async (c: Context): Promise<Response> => {
     const request = c.req.raw;
     let ctx: ActionCallContext | LoaderCallContext | undefined;
+    // The unit the request names, before it is resolved: what a failure to load its module is logged as.
+    let named: NamedUnit = {};
     try {
       if (request.method !== 'POST') {
         throw new WireFailure('METHOD_NOT_SUPPORTED', 'METHOD', `Use POST; ${request.method} is not supported here.`);
@@ -208,11 +226,13 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       if (request.url.includes('?')) {
         const queryModule = c.req.query(MODULE_PARAM);
         const queryUnit = c.req.query(unitParam);
+        named = { module: queryModule, unit: queryUnit };
         if (queryModule !== undefined || queryUnit !== undefined) resolved = await resolve(queryModule, queryUnit);
       }
 
       const call = await decodeCall(request, kind, {
         bodyLimit: resolved?.unit.options?.bodyLimit ?? defaultLimit,
+        urlencodedLimit: defaultLimit,
         maxFields,
       });
       if (resolved) {
@@ -229,10 +249,24 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           `A plain form must name the unit in the URL, e.g. ?${MODULE_PARAM}=movies&${unitParam}=add.`,
         );
       } else {
+        named = {
+          module: typeof call.module === 'string' ? call.module : undefined,
+          unit: typeof call.unit === 'string' ? call.unit : undefined,
+        };
         resolved = await resolve(call.module, call.unit);
+        // Named only in the body, the unit's own limit is checked once it is known: a raised limit
+        // needs the unit in the URL (the body was read under the handler's), a lowered one holds here.
+        const unitLimit = resolved.unit.options?.bodyLimit;
+        if (unitLimit !== undefined && call.bytes > unitLimit) {
+          throw new WireFailure(
+            'PAYLOAD_TOO_LARGE',
+            'BODY_TOO_LARGE',
+            `The request body is larger than ${unitLimit} bytes.`,
+          );
+        }
       }
 
-      // A form's fields become the payload by the action's schema (coerce-form.ts), or by seed 000's rules.
+      // A form's fields become the payload by the action's schema (coerce-form.ts), or as sent.
       const input = call.fromForm ? formInput(call.input as FormEntries, formSchemaOf(resolved)) : call.input;
       const callCtx =
         kind === 'action'
@@ -260,7 +294,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         result !== undefined && needsRichEncoding(result) ? { devalue: stringify(result) } : { data: result },
       );
     } catch (error) {
-      return answerFailure(c, error, ctx);
+      return answerFailure(c, error, ctx ?? named);
     }
   };
 
@@ -278,7 +312,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       unit: c.req.query(unitParam) ?? '?',
       reason: refusal.reason,
     });
-    return errorResponse(c, { ...failure.toWire(), requestId });
+    return errorAnswer(c, { ...failure.toWire(), requestId });
   }
 
   if (kind === 'action') registerFormActions(handle);
@@ -299,22 +333,35 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     return result;
   }
 
-  function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): WireError {
+  function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined): WireError {
     if (error instanceof WireFailure) return error.toWire();
     if (error instanceof ActionError) {
       return { code: error.code, status: error.status, message: error.message, reason: 'ACTION_ERROR' };
     }
+    const { module, unit, requestId } = namesOf(ctx);
     const outcome = asOutcome(error);
-    if (outcome && isRender(outcome)) {
-      const unit = ctx ? `${ctx.module}.${ctx.scope === 'action' ? ctx.action : ctx.loader}` : 'a call';
-      error = renderOutsidePage(`the ${kind} ${unit}`);
-    } else if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
-    const requestId = ctx?.requestId ?? crypto.randomUUID();
-    const unit = ctx ? (ctx.scope === 'action' ? ctx.action : ctx.loader) : '?';
-    return unexpected(error, requestId, ctx?.module ?? '?', unit);
+    if (outcome && isRender(outcome)) error = renderOutsidePage(`the ${kind} ${module}.${unit}`);
+    else if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
+    return unexpected(error, requestId, module, unit);
   }
 
-  function answerFailure(c: Context, error: unknown, ctx: ActionCallContext | LoaderCallContext | undefined): Response {
+  /** The module and unit a failure is logged under: the call's, else the names the request gave. */
+  function namesOf(ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined) {
+    if (ctx instanceof ActionCallContext || ctx instanceof LoaderCallContext) {
+      return { module: ctx.module, unit: ctx.scope === 'action' ? ctx.action : ctx.loader, requestId: ctx.requestId };
+    }
+    return {
+      module: ctx?.module ?? `(no ${MODULE_PARAM} named)`,
+      unit: ctx?.unit ?? `(no ${kind} named)`,
+      requestId: crypto.randomUUID(),
+    };
+  }
+
+  function answerFailure(
+    c: Context,
+    error: unknown,
+    ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined,
+  ): Response {
     if (error instanceof WireFailure && error.code === 'NOT_FOUND' && isStale(c.req.raw)) {
       error = new WireFailure(
         'CONFLICT',
@@ -323,10 +370,35 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       );
     }
     const outcome = asOutcome(error);
-    if (outcome && isRedirect(outcome))
-      return c.json({ __outcome: 'redirect', to: outcome.to, status: outcome.status });
+    if (outcome && isRedirect(outcome)) {
+      const decision = decideRedirect(outcome.to, c.req.url, options.allowedRedirects);
+      if (!('refused' in decision)) {
+        const envelope: RedirectEnvelope = { __outcome: 'redirect', to: decision.to, status: outcome.status };
+        if (decision.external) envelope.external = true;
+        return c.json(envelope);
+      }
+      const { module, unit } = namesOf(ctx);
+      logRefusedRedirect(`${module}.${unit} redirected to ${JSON.stringify(outcome.to)}, refused: ${decision.refused}`);
+      error = new WireFailure(
+        'BAD_REQUEST',
+        'UNSAFE_REDIRECT',
+        'The call answered with a redirect off this site; list its origin in allowedRedirects if it is yours.',
+      );
+    }
     const wire = toWireError(error, ctx);
-    return errorResponse(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
+    return errorAnswer(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
+  }
+
+  /** An error answer; refused before the body was read, it waits, open, while the rest is drained (drain-body.ts). */
+  function errorAnswer(c: Context, wire: WireError, headers?: Record<string, string>): Response {
+    const request = c.req.raw;
+    if (!hasUnreadBody(request)) return errorResponse(c, wire, headers);
+    const bytes = new TextEncoder().encode(JSON.stringify({ error: wire }));
+    return c.body(bodyAfterDrain(request, bytes), wire.status as 400, {
+      ...headers,
+      'Content-Type': 'application/json',
+      'Content-Length': String(bytes.byteLength),
+    });
   }
 }
 

@@ -16,6 +16,8 @@ export interface PageLoaderRunner {
   routeIndex: RouteIndex | undefined;
   /** The loaders handler's allowedHosts check: a page view for another host is refused too. */
   hostRefusal?: (request: Request) => OriginRefusal | undefined;
+  /** The loaders handler's `allowedRedirects`: where a page's redirect outcome may leave the site for. */
+  allowedRedirects?: readonly string[];
   /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
   run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
 }

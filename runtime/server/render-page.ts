@@ -14,6 +14,8 @@ import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope 
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
+import { isEventStream, readStreamOutcome } from './form-stream.ts';
+import { decideRedirect } from '../shared/redirect-rule.ts';
 import {
   formActionsHandler,
   identify,
@@ -71,7 +73,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
     try {
       return answer(await renderWithData());
     } catch (error) {
-      return answerOutcome(c, error);
+      return answerOutcome(c, error, runner.allowedRedirects);
     }
   }
 
@@ -96,7 +98,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
     return answer(html as string, match ? 200 : 404);
   } catch (error) {
     const outcome = asOutcome(error);
-    if (!outcome || isRedirect(outcome)) return answerOutcome(c, error);
+    if (!outcome || isRedirect(outcome)) return answerOutcome(c, error, runner.allowedRedirects);
     // A deny or a render: the route's place shows it; the rest of the document renders as usual.
     let status = 200;
     if (isRender(outcome)) {
@@ -112,7 +114,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
     try {
       return answer(await renderWithData(), status);
     } catch (again) {
-      return answerOutcome(c, again);
+      return answerOutcome(c, again, runner.allowedRedirects);
     }
   }
 }
@@ -157,14 +159,27 @@ async function renderPasses(
   return html;
 }
 
-/** A redirect, or a deny answered as a bare page with its status; anything else is thrown on. */
-function answerOutcome(c: Context, error: unknown): Response {
+function logRefusedRedirect(line: string): void {
+  console.warn(`[hono-preact-actions] refused redirect: ${line}`);
+}
+
+/** A redirect (through the redirect rule), or a deny answered as a bare page with its status; anything else is thrown on. */
+function answerOutcome(c: Context, error: unknown, allowedRedirects?: readonly string[]): Response {
   const outcome = asOutcome(error);
   if (!outcome || isRender(outcome)) throw error;
-  if (isRedirect(outcome)) return c.redirect(outcome.to, outcome.status as RedirectStatusCode);
+  if (isRedirect(outcome)) {
+    const decision = decideRedirect(outcome.to, c.req.url, allowedRedirects);
+    if (!('refused' in decision)) return c.redirect(decision.to, outcome.status as RedirectStatusCode);
+    logRefusedRedirect(`a page redirected to ${JSON.stringify(outcome.to)}: ${decision.refused}`);
+    return barePage(c, 'This page tried to redirect off the site.', 400);
+  }
+  return barePage(c, outcome.message, outcome.status);
+}
+
+function barePage(c: Context, message: string, status: number): Response {
   return c.html(
-    `<!doctype html><title>${escapeHtml(outcome.message)}</title><p>${escapeHtml(outcome.message)}</p>`,
-    outcome.status as ContentfulStatusCode,
+    `<!doctype html><title>${escapeHtml(message)}</title><p>${escapeHtml(message)}</p>`,
+    status as ContentfulStatusCode,
   );
 }
 
@@ -177,9 +192,11 @@ async function answerFormPost(c: Context, actions: UnitHandler | undefined): Pro
   const module = c.req.query(MODULE_PARAM);
   const action = c.req.query(ACTION_PARAM);
   if (!module || !action) return c.text('This page takes form posts for an action: ?module=…&action=…', 400);
-  const answer = await (await formActionsHandler(actions)(c)).json();
+  const response = await formActionsHandler(actions)(c);
+  const answer = isEventStream(response) ? await readStreamOutcome(response, c.req.raw.signal) : await response.json();
   // Refused by the origin check: nothing ran, so nothing is set and nothing is followed (no cookie, no 303).
   if (answer.error && ORIGIN_REFUSALS.has(answer.error.reason)) return refusedPage(c, answer.error.message);
+  // The actions handler has put the target through the redirect rule already.
   if (answer.__outcome === 'redirect') return c.redirect(answer.to, 303);
   let result: FormResult = answer.error
     ? { module, action, error: answer.error }
@@ -196,7 +213,11 @@ async function answerFormPost(c: Context, actions: UnitHandler | undefined): Pro
   const back = new URL(c.req.url);
   back.searchParams.delete(MODULE_PARAM);
   back.searchParams.delete(ACTION_PARAM);
-  return c.redirect(back.pathname + back.search, 303);
+  // A page at `//evil.example` is this site's, but a Location spelled so leaves it: the one rule decides.
+  const decision = decideRedirect(back.pathname + back.search, c.req.url);
+  if ('refused' in decision)
+    logRefusedRedirect(`the way back after a form post, ${back.pathname}: ${decision.refused}`);
+  return c.redirect('refused' in decision ? '/' : decision.to, 303);
 }
 
 const ORIGIN_REFUSALS = new Set(['CROSS_SITE', 'HOST_NOT_ALLOWED']);

@@ -99,6 +99,10 @@ export type ErrorReason =
   | 'UNKNOWN_LOADER'
   | 'BODY_TOO_LARGE'
   | 'TOO_MANY_FIELDS'
+  | 'TOO_DEEP'
+  | 'TOO_LARGE_VALUE'
+  | 'UNSAFE_REDIRECT'
+  | 'ABORTED'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'METHOD'
   | 'DENIED'
@@ -130,6 +134,8 @@ export interface RedirectEnvelope {
   __outcome: 'redirect';
   to: string;
   status: number;
+  /** Another origin, which the server's `allowedRedirects` lists; absent for same-origin targets. */
+  external?: true;
 }
 
 export function codeForStatus(status: number): ErrorCode | UnnamedStatusCode {

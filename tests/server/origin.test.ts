@@ -153,8 +153,12 @@ describe('the origin check, in process', () => {
         duplex: 'half',
       } as RequestInit),
     );
+    // Decided and answered from headers alone: no byte was pulled when the answer came. (Afterwards the
+    // refusal drains what the client still sends, so the answer is not lost to a reset; a refused page
+    // post drains it before its page answers, and for it "nothing ran" below is the check.)
+    const readWhenAnswered = watch.read;
     const text = await response.text();
-    if (!row.allow) expect(watch.read).toBe(false);
+    if (!row.allow && target !== 'a no-JS page post') expect(readWhenAnswered).toBe(false);
     await expectAnswer(
       row,
       target,
@@ -276,8 +280,9 @@ describe('allowRequest', () => {
     const own = post('http://shop.example');
     expect((await own.response).status).toBe(200);
     const evil = post('https://evil.example');
-    expect((await evil.response).status).toBe(403);
+    const refused = await evil.response;
     expect(evil.watch.read).toBe(false);
+    expect(refused.status).toBe(403);
     expect(asked).toEqual(['https://evil.example /__actions']);
   });
 });

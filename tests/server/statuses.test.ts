@@ -122,3 +122,36 @@ describe('a unit name the module does not list', () => {
     expect(serverActions.toString).toBe(Object.prototype.toString);
   });
 });
+
+describe('a failure before the unit is resolved', () => {
+  it('is logged under the module and unit the request named, never ?.?', async () => {
+    const logged: { module: string; unit: string }[] = [];
+    const broken = {
+      // What a lazy glob entry does when its module fails to load (a compile error under a dev server).
+      '/src/pages/broken.server.ts': () => Promise.reject(new Error('broken.server.ts:3:1: does not compile')),
+    };
+    const handler = actionsHandler(broken, { root: '/src/pages', onError: (_error, info) => logged.push(info) });
+    const response = await new Hono().all('/__actions', handler).request('/__actions?module=broken&action=save', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ payload: {} }),
+    });
+    expect(response.status).toBe(500);
+    expect(logged).toMatchObject([{ module: 'broken', unit: 'save' }]);
+
+    const consoleLines: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => consoleLines.push(String(args[0]));
+    try {
+      const quiet = new Hono().all('/__actions', actionsHandler(broken, { root: '/src/pages' }));
+      await quiet.request('/__actions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ module: 'broken', action: 'save', payload: {} }),
+      });
+    } finally {
+      console.error = original;
+    }
+    expect(consoleLines).toEqual([expect.stringMatching(/failed in broken\.save:$/)]);
+  });
+});

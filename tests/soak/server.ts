@@ -4,6 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { h } from 'preact';
+import { renderPage } from '../../runtime/server/index.ts';
 import { buildApp } from '../server/app/build-app.ts';
 import { journal } from '../server/app/journal.ts';
 
@@ -17,10 +19,13 @@ const pages = '/tests/server/app/pages';
 const modules = {
   [`${pages}/movies.server.ts`]: () => import('../server/app/pages/movies.server.ts'),
   [`${pages}/chain.server.ts`]: () => import('../server/app/pages/chain.server.ts'),
+  [`${pages}/hostile.server.ts`]: () => import('../server/app/pages/hostile.server.ts'),
 };
 
 let server: Server;
-const app = buildApp(modules).get('/__soak', async (c) => {
+// A page that takes forms posted without JavaScript (renderPage runs them through the actions handler).
+const app = buildApp(modules).on(['GET', 'POST'], '/page', (c) => renderPage(c, h('main', null, 'page')));
+app.get('/__soak', async (c) => {
   // Idle keep-alive sockets are the client's, not leaks: close them so handles compare like for like.
   server.closeIdleConnections();
   await new Promise((resolve) => setTimeout(resolve, 100));
