@@ -27,6 +27,9 @@ const encoder = new TextEncoder();
 
 /** One event; every line of `data` gets its own `data:` field (an empty line is a bare `data:`). */
 function event(name: string, data: string): Uint8Array {
+  // JSON has no raw newline, so the usual chunk is one line: framed and encoded in one step.
+  if (!data.includes('\n'))
+    return encoder.encode(data === '' ? `event: ${name}\ndata:\n\n` : `event: ${name}\ndata: ${data}\n\n`);
   const lines = data.split('\n').map((line) => (line === '' ? 'data:' : `data: ${line}`));
   return encoder.encode(`event: ${name}\n${lines.join('\n')}\n\n`);
 }
