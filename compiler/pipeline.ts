@@ -104,11 +104,17 @@ function sourceMapFor(file: FileContext): SourceMapResult {
 }
 
 function redact(code: string, ranges: readonly Range[]): string {
-  const chars = code.split('');
-  for (const { start, end } of ranges) {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  // Slices, not a character array: this runs on every client module that loses a body.
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let result = '';
+  let cursor = 0;
+  for (const { start, end } of sorted) {
+    if (end <= cursor) continue;
+    const from = Math.max(start, cursor);
+    result += code.slice(cursor, from) + code.slice(from, end).replace(/[^\r\n]/g, ' ');
+    cursor = end;
   }
-  return chars.join('');
+  return result + code.slice(cursor);
 }
 
 function parseFailure(site: { id: string; code: string }, error: unknown): CompileError {
