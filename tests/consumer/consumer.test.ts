@@ -331,8 +331,12 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
       expect(overlay).toContain('ErrorOverlay');
       expect(overlay).toMatch(/todos\.server\.ts:\d+:\d+: `notAllowed` cannot be exported from a server module/);
       expect(overlay).not.toContain('const todos');
-      await fetch(`${base}/`);
-      expect(dev.output().match(/`notAllowed` cannot be exported/g)?.length, 'said once per change').toBe(1);
+      // Said once per change, not once per request: more requests for the same broken file add nothing.
+      const said = () => dev.output().match(/`notAllowed` cannot be exported/g)?.length ?? 0;
+      const before = said();
+      for (let i = 0; i < 3; i++) await fetch(`${base}/`);
+      expect(before).toBeGreaterThanOrEqual(1);
+      expect(said(), 'said once per change').toBe(before);
 
       // A misspelt action, with no tsc to catch it: the server render names the module and what it has.
       await saveUntil(serverModule, original, 'the fix', () => pageText(`${base}/`), dev.output);
