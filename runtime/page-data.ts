@@ -12,6 +12,7 @@ import type { LoaderLocation } from './context.ts';
 import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
 import type { FormResult } from './shared/wire.ts';
+import type { HeadTags } from './page/head.ts';
 import type { RouteMatch } from './page/routes.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
@@ -27,6 +28,8 @@ export interface PageRenderScope {
   formResult?: FormResult;
   /** With routes: what renderPage decided <Routes> shows. */
   route?: RouteView;
+  /** The title and meta tags the rendered pages set with <Head>. */
+  head?: HeadTags;
 }
 
 /** What <Routes> shows: a match's layouts and view, or the outcome its page layer threw. */

@@ -14,6 +14,7 @@ import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope 
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
+import { withHead } from './head-html.ts';
 import {
   formActionsHandler,
   identify,
@@ -62,7 +63,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const tree = h(PageRender.Provider, { value: scope }, page);
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
-    c.html(documentFor(html, options.defaultTitle, embedded), status as ContentfulStatusCode);
+    c.html(documentFor(withHead(html, scope.head), options.defaultTitle, embedded), status as ContentfulStatusCode);
 
   const index = runner.routeIndex;
   if (!index) {
