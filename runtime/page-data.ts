@@ -51,6 +51,9 @@ export interface EmbeddedRoute {
   replaced?: true;
 }
 
+/** Pages fetching their first data after a navigation: the route announcer waits for them. */
+export const pageLoads: { pending: number; settled?: (() => void) | undefined } = { pending: 0 };
+
 export const PageRender = createContext<PageRenderScope | null>(null);
 
 /** The id of the script element that carries the server's loader data to the first client render. */
@@ -103,7 +106,15 @@ function ClientPage<T, P>({
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };
-    if (data === undefined) load().catch(setError);
+    if (data === undefined) {
+      pageLoads.pending++;
+      load()
+        .catch(setError)
+        .finally(() => {
+          pageLoads.pending--;
+          pageLoads.settled?.();
+        });
+    }
     const release = setPageReloader(load);
     const unsubscribe = cache?.subscribe(() => void load());
     return () => {
