@@ -11,7 +11,6 @@ export function mountAnnouncer(): void {
   if (region?.isConnected) return;
   region = document.createElement('div');
   region.setAttribute('aria-live', 'polite');
-  region.setAttribute('aria-atomic', 'true');
   // Visually hidden, still read: the usual clip pattern, set through the CSSOM so a strict CSP allows it.
   region.style.cssText =
     'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
