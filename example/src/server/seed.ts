@@ -20,7 +20,7 @@ export const IMPORT_TITLES: readonly string[] = [
   'Seven Samurai',
   'Chinatown',
   'The Apartment',
-  'Stalker',
+  'Playtime',
   'Amélie',
   'Parasite',
   'Moonlight',
