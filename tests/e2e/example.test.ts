@@ -193,6 +193,26 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     await page.fill('#add-form input[name=year]', '');
   });
 
+  it("caps a title's length and a poster's size in the schema, whoever calls", async () => {
+    const answers = await page.evaluate(async () => {
+      const post = async (action: string, body: BodyInit, headers: Record<string, string> = {}) => {
+        const response = await fetch(`/__actions?module=movies&action=${action}`, { method: 'POST', headers, body });
+        return { status: response.status, fields: (await response.json()).error?.fields };
+      };
+      const long = await post(
+        'addMovie',
+        JSON.stringify({ module: 'movies', action: 'addMovie', payload: { title: 'x'.repeat(121) } }),
+        { 'content-type': 'application/json' },
+      );
+      const form = new FormData();
+      form.set('movieId', '1');
+      form.set('poster', new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' }));
+      return { long, big: await post('uploadPoster', form) };
+    });
+    expect(answers.long).toEqual({ status: 422, fields: { title: ['Keep the title under 120 characters.'] } });
+    expect(answers.big).toEqual({ status: 422, fields: { poster: ['Posters can be up to 2 MB.'] } });
+  });
+
   it('shows an optimistic row at once and rolls it back when the server refuses it', async () => {
     await page.route('**/__actions?module=movies&action=addMovie', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -375,29 +395,41 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
   });
 
   it("falls back to a full page load when a view's script cannot load (a deploy removed it, the network dropped)", async () => {
-    // The document just loaded fresh, so the ratings view is not loaded yet; its first script request fails.
+    // The document just loaded fresh, so the ratings view is not loaded yet; its script requests fail until
+    // the page is loaded afresh (a prefetch on hover, which the browser may retry on the click, fails too).
     await hydrated();
-    await page.route(
-      (url) => url.pathname.includes('ratings') && url.pathname !== '/ratings',
-      (route) => route.abort(),
-      {
-        times: 1,
-      },
-    );
-    // A click with no hover first: a hover would load the script early (and meet the failure there).
+    let reloaded = false;
+    const onRequest = (request: { resourceType(): string }) => {
+      if (request.resourceType() === 'document') reloaded = true;
+    };
+    page.on('request', onRequest);
+    const viewScript = (url: URL) => url.pathname.includes('ratings') && url.pathname !== '/ratings';
+    await page.route(viewScript, (route) => (reloaded ? route.continue() : route.abort()));
     const [document] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/ratings'),
-      page.dispatchEvent('nav >> text=Ratings', 'click', { button: 0 }),
+      page.click('nav >> text=Ratings'),
     ]);
     expect(document.request().resourceType()).toBe('document');
     await page.waitForSelector('#ratings');
     await hydrated();
+    page.off('request', onRequest);
+    await page.unroute(viewScript);
   });
 
   it('lets the admin delete a movie', async () => {
     await page.click('nav >> text=Movies');
     await page.locator('#movies li', { hasText: 'Heat' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(titles).not.toContain('Heat');
+  });
+
+  it('signs out: both cookies go, and the admin area sends the visitor to sign in again', async () => {
+    await page.click('nav >> text=Sign in');
+    await page.click('#sign-out');
+    await page.waitForURL(`${app.url}/`);
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('session');
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('role');
+    await page.click('nav >> text=Admin');
+    await page.waitForURL('**/login');
   });
 
   it('shows a field error and a deny message from <Form>', async () => {
