@@ -33,8 +33,8 @@ export async function runClientSizeBench(): Promise<boolean> {
   // adds to a page that already has the runtime above is measured as the difference of the two bundles.
   const withPages = await gzippedSize(
     `import { useAction, Form, createCache, ActionCallError, getLoaderData } from '../runtime/index.ts';
-     import { Routes, Link, navigate, definePage, defineRoutes, render } from '../runtime/page/index.ts';
-     export { useAction, Form, createCache, ActionCallError, getLoaderData, Routes, Link, navigate, definePage, defineRoutes, render };`,
+     import { Routes, Link, navigate, definePage, defineRoutes, render, Head } from '../runtime/page/index.ts';
+     export { useAction, Form, createCache, ActionCallError, getLoaderData, Routes, Link, navigate, definePage, defineRoutes, render, Head };`,
     ['preact', 'preact/*', 'devalue'],
   );
   const preact = await gzippedSize(`export * from 'preact'; export * from 'preact/hooks';`, []);
@@ -45,7 +45,7 @@ export async function runClientSizeBench(): Promise<boolean> {
     `hono-preact-actions     ${kb(runtime.min).padStart(9)} min   ${kb(runtime.gz).padStart(8)} gz   ${(runtime.gz / preact.gz).toFixed(2)}x preact   target <= 2.50 KB ${runtime.gz <= LIMIT ? 'ok' : 'OVER'}`,
   );
   console.log(
-    `+ page layer (router)   ${kb(withPages.min - runtime.min).padStart(9)} min   ${kb(withPages.gz - runtime.gz).padStart(8)} gz   <Routes>, <Link>, definePage, defineRoutes, getLoaderData`,
+    `+ page layer (router)   ${kb(withPages.min - runtime.min).padStart(9)} min   ${kb(withPages.gz - runtime.gz).padStart(8)} gz   <Routes>, <Link>, <Head>, definePage, defineRoutes, getLoaderData`,
   );
   console.log(
     `devalue (on demand)      ${kb(devalue.min).padStart(9)} min   ${kb(devalue.gz).padStart(8)} gz   loaded only for rich values`,

@@ -12,6 +12,7 @@ import type { LoaderLocation } from './context.ts';
 import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
 import type { FormResult } from './shared/wire.ts';
+import type { HeadTags } from './page/head.ts';
 import type { RouteMatch } from './page/routes.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
@@ -27,6 +28,8 @@ export interface PageRenderScope {
   formResult?: FormResult;
   /** With routes: what renderPage decided <Routes> shows. */
   route?: RouteView;
+  /** The title and meta tags the rendered pages set with <Head>. */
+  head?: HeadTags;
 }
 
 /** What <Routes> shows: a match's layouts and view, or the outcome its page layer threw. */
@@ -47,6 +50,9 @@ export interface EmbeddedRoute {
   denied?: { status: number; message: string };
   replaced?: true;
 }
+
+/** Pages fetching their first data after a navigation: the route announcer waits for them. */
+export const pageLoads: { pending: number; settled?: (() => void) | undefined } = { pending: 0 };
 
 export const PageRender = createContext<PageRenderScope | null>(null);
 
@@ -100,7 +106,15 @@ function ClientPage<T, P>({
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };
-    if (data === undefined) load().catch(setError);
+    if (data === undefined) {
+      pageLoads.pending++;
+      load()
+        .catch(setError)
+        .finally(() => {
+          pageLoads.pending--;
+          pageLoads.settled?.();
+        });
+    }
     const release = setPageReloader(load);
     const unsubscribe = cache?.subscribe(() => void load());
     return () => {

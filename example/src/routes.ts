@@ -5,7 +5,7 @@ import { defineRoutes } from 'hono-preact-actions/page';
 export default defineRoutes([
   { path: '/', view: () => import('./pages/movies.tsx'), server: () => import('./pages/movies.server.ts') },
   { path: '/ratings', view: () => import('./pages/ratings.tsx'), server: () => import('./pages/ratings.server.ts') },
-  { path: '/login', view: () => import('./pages/login.tsx') },
+  { path: '/login', view: () => import('./pages/login.tsx'), server: () => import('./pages/login.server.ts') },
   {
     path: '/admin',
     layout: () => import('./pages/admin/layout.tsx'),

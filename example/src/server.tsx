@@ -1,14 +1,16 @@
 // The server: the action and loader endpoints, posters from the data folder, and every page rendered
 // with its loader's data. Built by Vite's SSR build; scripts/start.ts and scripts/dev.ts serve it.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { actionsHandler, loadersHandler, renderPage } from 'hono-preact-actions/server';
 import { buildId } from 'virtual:hono-preact-actions/build-id';
 import { App } from './app.tsx';
 import appConfig from './app-config.ts';
 import routes from './routes.ts';
-import { dataDir } from './server/db.ts';
+import favicon from './favicon.svg?raw';
+import { posterFile } from './server/db.ts';
+import styles from './styles.css?raw';
 
 export interface AppSettings {
   /** The client entry's URL (the built asset in production, /src/client.tsx in dev). */
@@ -26,9 +28,9 @@ function Document({ settings }: { settings: AppSettings }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="build" content={buildId} />
-        <style>
-          {'body{font:16px system-ui;margin:2rem auto;max-width:42rem}li{margin:.25rem 0}progress{width:60%}'}
-        </style>
+        <title>Movie Night</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={`/styles.css?v=${STYLES_VERSION}`} />
         {(settings.headScripts ?? []).map((src) => (
           <script key={src} type="module" src={src} />
         ))}
@@ -43,6 +45,38 @@ function Document({ settings }: { settings: AppSettings }) {
   );
 }
 
+// The stylesheet's URL changes with its content, so it can be cached for good.
+const STYLES_VERSION = [...styles].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7).toString(36);
+
+const POSTER_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+};
+
+// The page's policy: scripts, styles, images and calls from this origin only. `style-src-attr` allows
+// inline style attributes, which <Form> renders on its fieldset (display: contents); style elements
+// and every script stay refused.
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    styleSrcAttr: ["'unsafe-inline'"],
+    imgSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  // The browsers' default: a same-origin POST keeps its Origin header (no-referrer would send `null`).
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  // A route's own header wins: the posters carry a stricter policy of their own.
+  overwrite: false,
+});
+
 export function createApp(settings: AppSettings) {
   // Eager: the pages import these modules anyway, so lazy loading would save nothing.
   const modules = import.meta.glob('/src/pages/**/*.server.ts', { eager: true });
@@ -56,20 +90,28 @@ export function createApp(settings: AppSettings) {
   const loaders = loadersHandler(modules, options);
   return (
     new Hono()
+      .use(pageHeaders)
       .post('/__actions', actions)
       .post('/__loaders', loaders)
+      .get('/styles.css', (c) =>
+        c.body(styles, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000' }),
+      )
+      .get('/favicon.svg', (c) => c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' }))
       .get('/posters/:name', async (c) => {
-        const name = c.req.param('name');
-        if (!/^[\w.-]+$/.test(name)) return c.notFound();
-        const bytes = await readFile(join(dataDir, 'posters', name)).catch(() => null);
+        const file = posterFile(`/posters/${c.req.param('name')}`);
+        const bytes = file && (await readFile(file).catch(() => null));
         if (!bytes) return c.notFound();
         return c.body(new Uint8Array(bytes), 200, {
-          'Content-Type': name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+          'Content-Type': POSTER_TYPES[file.slice(file.lastIndexOf('.') + 1)] as string,
+          // An upload is only ever an image: never sniffed as something else, and opened on its own
+          // (an SVG, say) it may run nothing.
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
         });
       })
       // POST too: a <Form> posted without JavaScript comes to its page, and renderPage answers it.
       .on(['GET', 'POST'], '*', (c) =>
-        renderPage(c, <Document settings={settings} />, { defaultTitle: 'Movies', loaders, actions }),
+        renderPage(c, <Document settings={settings} />, { defaultTitle: 'Movie Night', loaders, actions }),
       )
   );
 }

@@ -3,7 +3,7 @@
 // navigation: each intra-app navigation loads the route's components, runs the client members of its
 // pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
-import { useContext, useEffect, useErrorBoundary, useState } from 'preact/hooks';
+import { useContext, useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn } from '../middleware.ts';
@@ -11,6 +11,7 @@ import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
 import { PageRender, readEmbedded, type RouteView } from '../page-data.ts';
 import { flattenRings, runChain } from '../server/chain.ts';
 import { setNavigator } from '../client/navigation.ts';
+import { announcePage, mountAnnouncer } from './announce.ts';
 import { useOf } from './define-page.ts';
 import type { LoadedRoute, RouteTable } from './routes.ts';
 
@@ -33,6 +34,8 @@ export interface RoutesProps {
 const MAX_REDIRECTS = 10;
 
 const listeners = new Set<(path: string, redirects: number) => void>();
+/** The shown <Routes>' route loader, for <Link>'s prefetch on intent. */
+let preloadPath: ((path: string) => Promise<void>) | undefined;
 
 /** Navigates within the app (pushState, or replaceState with `replace`); <Routes> shows the new path. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -52,8 +55,18 @@ function go(to: string, replace: boolean, redirects: number): void {
  * a `target`, a `download`, or when the link's own onClick prevented the default.
  */
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }): VNode<any> {
+  // On intent (the pointer rests on it, focus reaches it, a touch begins), the route's code loads, so
+  // the click has less to wait for. A failure is left to the click, which falls back to a page load.
+  const intent = (name: 'onMouseEnter' | 'onFocus' | 'onTouchStart') => (event: Event) => {
+    (props[name] as ((event: Event) => void) | undefined)?.(event);
+    const url = new URL(props.href, location.href);
+    if (url.origin === location.origin) preloadPath?.(url.pathname).catch(() => {});
+  };
   return h('a', {
     ...props,
+    onMouseEnter: intent('onMouseEnter'),
+    onFocus: intent('onFocus'),
+    onTouchStart: intent('onTouchStart'),
     onClick: (event: TargetedMouseEvent<HTMLAnchorElement>) => {
       (props.onClick as ((event: MouseEvent) => void) | undefined)?.(event);
       if (event.defaultPrevented || event.button !== 0 || props.target || props.download) return;
@@ -68,6 +81,13 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
   const scope = useContext(PageRender);
   const [view, setView] = useState<RouteView>(() => (scope ? serverView(scope.route, routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
+  const hydrating = useRef(true);
+
+  // Every view after the first is a navigation: focus and announce it once it shows.
+  useEffect(() => {
+    if (hydrating.current) hydrating.current = false;
+    else announcePage();
+  }, [view]);
 
   useEffect(() => {
     let latest = 0;
@@ -121,6 +141,8 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
     addEventListener('popstate', onPopState);
     // Redirects from actions and loaders come here too: one navigation path for the whole app.
     setNavigator(navigate);
+    preloadPath = routes.preload;
+    mountAnnouncer();
     return () => {
       listeners.delete(onNavigate);
       removeEventListener('popstate', onPopState);

@@ -16,6 +16,7 @@ import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
 import { isEventStream, readStreamOutcome } from './form-stream.ts';
 import { decideRedirect } from '../shared/redirect-rule.ts';
+import { withHead } from './head-html.ts';
 import {
   formActionsHandler,
   identify,
@@ -66,7 +67,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const tree = h(PageRender.Provider, { value: scope }, page);
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
-    c.html(documentFor(html, options.defaultTitle, embedded), status as ContentfulStatusCode);
+    c.html(documentFor(withHead(html, scope.head), options.defaultTitle, embedded), status as ContentfulStatusCode);
 
   const index = runner.routeIndex;
   if (!index) {

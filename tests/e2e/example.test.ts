@@ -2,14 +2,18 @@
 // production build and against `npm run dev`: every feature clicked through, checked by what a person
 // sees, and every response body the browser receives searched for server-only marker strings.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_MOVIES } from '../../example/src/server/seed.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// axe-core's browser build, evaluated in each page for the accessibility scan.
+const AXE = process.env.AXE_CORE_PATH ?? join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const SEEDED = SEED_MOVIES.map(([title]) => title);
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
@@ -50,6 +54,12 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
   let page: Page;
   let dataDir: string;
   const bodies: { url: string; status: number; text: string }[] = [];
+  // What the browser refused under the app's Content-Security-Policy, on every page the suite opens.
+  const cspViolations: string[] = [];
+  const watchCsp = (target: Page) =>
+    target.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${target.url()}: ${message.text()}`);
+    });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hpa-example-'));
@@ -65,6 +75,7 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
       ],
     });
     page = await browser.newPage();
+    watchCsp(page);
     page.on('response', async (response) => {
       const text = await response.text().catch(() => '');
       bodies.push({ url: response.url(), status: response.status(), text });
@@ -82,8 +93,68 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
   it('renders the list page with its loader data and the timing header', async () => {
     const response = await page.goto(app.url);
     expect(response?.headers()['x-response-time']).toMatch(/ms$/);
-    await expect.poll(titles).toEqual(['Alien', 'Dune', 'Arrival']);
+    await expect.poll(titles).toEqual(SEEDED);
     await page.waitForFunction(() => document.querySelector('#quick-add') !== null);
+    expect(await page.title()).toBe('Movies · Movie Night');
+  });
+
+  if (script === 'start') {
+    it('takes the README screenshots, at a phone width and at a desktop width', async () => {
+      for (const [name, width, height] of [
+        ['mobile', 375, 812],
+        ['desktop', 1280, 900],
+      ] as const) {
+        const shot = await browser.newPage({ viewport: { width, height } });
+        try {
+          await shot.goto(app.url);
+          await shot.waitForSelector('html[data-hydrated]');
+          await shot.waitForFunction(() => [...document.images].every((img) => img.complete));
+          // No horizontal scrolling at either width.
+          expect(await shot.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          await shot.screenshot({ path: join(ROOT, 'docs', `screenshot-${name}.png`) });
+        } finally {
+          await shot.close();
+        }
+      }
+    });
+  }
+
+  it("loads a link's route code on hover, so the page shows sooner after the click", async () => {
+    // Each view's code arrives 300 ms late, as on a slow network; the ratings data is the same both times.
+    const timeToShow = async (hoverFirst: boolean) => {
+      const fresh = await browser.newPage();
+      try {
+        await fresh.route(
+          (url) => /\/assets\/ratings-|\/src\/pages\/ratings\.tsx/.test(url.pathname),
+          async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await route.continue();
+          },
+        );
+        await fresh.goto(app.url);
+        await fresh.waitForSelector('html[data-hydrated]');
+        if (hoverFirst) {
+          // Every request the hover started has finished: the view's code is in.
+          let pending = 0;
+          let finished = 0;
+          fresh.on('request', () => pending++);
+          fresh.on('requestfinished', () => (pending--, finished++));
+          fresh.on('requestfailed', () => pending--);
+          await fresh.hover('nav >> text=Ratings');
+          await expect.poll(() => finished > 0 && pending === 0, { interval: 20 }).toBe(true);
+        }
+        const started = Date.now();
+        await fresh.click('nav >> text=Ratings');
+        await fresh.waitForSelector('#ratings');
+        return Date.now() - started;
+      } finally {
+        await fresh.close();
+      }
+    };
+    const cold = await timeToShow(false);
+    const prefetched = await timeToShow(true);
+    console.log(`ratings page shown ${cold} ms after the click cold, ${prefetched} ms after a hover's prefetch`);
+    expect(cold - prefetched).toBeGreaterThan(200);
   });
 
   it('adds a movie with <Form> and shows the new row', async () => {
@@ -92,6 +163,54 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     await page.click('#add-form button[type=submit]');
     await expect.poll(titles).toContain('Heat');
     expect(await page.locator('#movies li', { hasText: 'Heat' }).textContent()).toContain('(1995)');
+    // The form starts over after a success.
+    await expect.poll(() => page.inputValue('#add-form input[name=title]')).toBe('');
+    expect(await page.inputValue('#add-form input[name=year]')).toBe('');
+  });
+
+  it('says what is wrong next to the field: a year that is not a number, a poster with no file', async () => {
+    await page.fill('#add-form input[name=title]', 'Brazil');
+    await page.fill('#add-form input[name=year]', 'nineteen');
+    await page.click('#add-form button[type=submit]');
+    await expect
+      .poll(() => page.locator('#add-form [data-field=year]').textContent())
+      .toBe('Enter the year as a number, like 1995.');
+    expect(await titles()).not.toContain('Brazil');
+    await page.click('#poster-form button[type=submit]');
+    await expect
+      .poll(() => page.locator('#poster-form [data-field=poster]').textContent())
+      .toBe('Choose an image to upload.');
+    await page.setInputFiles('#poster-form input[type=file]', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not an image'),
+    });
+    await page.click('#poster-form button[type=submit]');
+    await expect
+      .poll(() => page.locator('#poster-form [data-field=poster]').textContent())
+      .toBe('Posters can be PNG, JPEG or WebP images.');
+    await page.fill('#add-form input[name=title]', '');
+    await page.fill('#add-form input[name=year]', '');
+  });
+
+  it("caps a title's length and a poster's size in the schema, whoever calls", async () => {
+    const answers = await page.evaluate(async () => {
+      const post = async (action: string, body: BodyInit, headers: Record<string, string> = {}) => {
+        const response = await fetch(`/__actions?module=movies&action=${action}`, { method: 'POST', headers, body });
+        return { status: response.status, fields: (await response.json()).error?.fields };
+      };
+      const long = await post(
+        'addMovie',
+        JSON.stringify({ module: 'movies', action: 'addMovie', payload: { title: 'x'.repeat(121) } }),
+        { 'content-type': 'application/json' },
+      );
+      const form = new FormData();
+      form.set('movieId', '1');
+      form.set('poster', new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' }));
+      return { long, big: await post('uploadPoster', form) };
+    });
+    expect(answers.long).toEqual({ status: 422, fields: { title: ['Keep the title under 120 characters.'] } });
+    expect(answers.big).toEqual({ status: 422, fields: { poster: ['Posters can be up to 2 MB.'] } });
   });
 
   it('shows an optimistic row at once and rolls it back when the server refuses it', async () => {
@@ -107,17 +226,25 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     await page.unroute('**/__actions?module=movies&action=addMovie');
   });
 
-  it('uploads a poster and shows it, served back by the server', async () => {
+  it('uploads a poster and shows it, served back by the server, and removes the file it replaced', async () => {
+    const before = await page.getAttribute('img[alt="Dune poster"]', 'src');
+    expect((await fetch(`${app.url}${before}`)).status).toBe(200);
     await page.selectOption('#poster-form select[name=movieId]', { label: 'Dune' });
     await page.setInputFiles('#poster-form input[type=file]', { name: 'dune.png', mimeType: 'image/png', buffer: PNG });
     await page.click('#poster-form button[type=submit]');
-    const poster = page.locator('img[alt="Dune poster"]');
+    const poster = page.locator('img[alt="Dune poster"][src$=".png"]');
     await poster.waitFor();
     await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const served = await fetch(`${app.url}${await poster.getAttribute('src')}`);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${app.url}${before}`)).status).toBe(404);
+    await expect.poll(() => page.inputValue('#poster-form input[type=file]')).toBe('');
   });
 
   it('streams the bulk import to a progress bar that reaches 100%', async () => {
     const seen: string[] = [];
+    const rowsBefore = (await titles()).length;
     await page.click('#bulk');
     await expect
       .poll(
@@ -131,7 +258,8 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
       .toBe('100%');
     expect(seen.length).toBeGreaterThan(2);
     expect(await page.getAttribute('#progress', 'value')).toBe('100');
-    await expect.poll(async () => (await titles()).filter((title) => title.startsWith('Imported #')).length).toBe(10);
+    await expect.poll(async () => (await titles()).length).toBe(rowsBefore + 10);
+    expect(await titles()).toContain('Rear Window');
   });
 
   it('refuses a delete without a session and shows the 401 message', async () => {
@@ -164,6 +292,22 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(await page.locator('#ratings').textContent()).toContain('Stalker');
   });
 
+  // The ratings test above left the page on Ratings.
+  it("gives each page its title, and a client navigation moves focus to the new page's heading and announces it", async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.outerHTML);
+    const announced = () => page.textContent('[aria-live=polite]');
+    expect(await page.title()).toBe('Ratings · Movie Night');
+    await page.click('nav >> text=Sign in');
+    await expect.poll(focused).toBe('<h1 tabindex="-1">Sign in</h1>');
+    expect(await page.title()).toBe('Sign in · Movie Night');
+    await expect.poll(announced).toBe('Sign in · Movie Night');
+    await page.click('nav >> text=Movies');
+    // The movies page's heading comes with its loader's data: focus waits for it.
+    await expect.poll(focused).toBe('<h1 tabindex="-1">Movies</h1>');
+    expect(await page.title()).toBe('Movies · Movie Night');
+    await expect.poll(announced).toBe('Movies · Movie Night');
+  });
+
   // The client entry marks the document once it has hydrated: a click before that would be lost.
   const hydrated = () => page.waitForSelector('html[data-hydrated]');
 
@@ -183,14 +327,35 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(response?.request().redirectedFrom()?.url()).toBe(`${app.url}/admin/movies/1`);
   });
 
+  it('refuses a session cookie the server did not sign', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.addCookies([
+        { name: 'session', value: 'admin', url: app.url },
+        { name: 'role', value: 'admin', url: app.url },
+      ]);
+      const forged = await context.newPage();
+      await forged.goto(`${app.url}/admin`);
+      expect(new URL(forged.url()).pathname).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows a guest the admins-only notice in the admin area's place, on a client navigation and on a full load", async () => {
     await hydrated();
     await page.click('#sign-in-guest');
+    await page.waitForURL(`${app.url}/`);
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === 'session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(session?.value).toMatch(/^guest\./);
+    await page.click('nav >> text=Admin');
     await page.waitForSelector('#admins-only');
     expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await page.title()).toBe('Admins only · Movie Night');
     const response = await page.goto(`${app.url}/admin`);
     expect(response?.status()).toBe(200);
-    expect(await response?.text()).toContain('<section id="admins-only">');
+    expect(await response?.text()).toContain('<section id="admins-only"');
     await hydrated();
     expect(await page.textContent('#admins-only h1')).toBe('Admins only');
     // The same gate answers the area's loader, called directly, with its deny.
@@ -230,15 +395,16 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
   });
 
   it("falls back to a full page load when a view's script cannot load (a deploy removed it, the network dropped)", async () => {
-    // The document just loaded fresh, so the ratings view is not loaded yet; its first script request fails.
+    // The document just loaded fresh, so the ratings view is not loaded yet; its script requests fail until
+    // the page is loaded afresh (a prefetch on hover, which the browser may retry on the click, fails too).
     await hydrated();
-    await page.route(
-      (url) => url.pathname.includes('ratings') && url.pathname !== '/ratings',
-      (route) => route.abort(),
-      {
-        times: 1,
-      },
-    );
+    let reloaded = false;
+    const onRequest = (request: { resourceType(): string }) => {
+      if (request.resourceType() === 'document') reloaded = true;
+    };
+    page.on('request', onRequest);
+    const viewScript = (url: URL) => url.pathname.includes('ratings') && url.pathname !== '/ratings';
+    await page.route(viewScript, (route) => (reloaded ? route.continue() : route.abort()));
     const [document] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/ratings'),
       page.click('nav >> text=Ratings'),
@@ -246,12 +412,24 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(document.request().resourceType()).toBe('document');
     await page.waitForSelector('#ratings');
     await hydrated();
+    page.off('request', onRequest);
+    await page.unroute(viewScript);
   });
 
   it('lets the admin delete a movie', async () => {
     await page.click('nav >> text=Movies');
     await page.locator('#movies li', { hasText: 'Heat' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(titles).not.toContain('Heat');
+  });
+
+  it('signs out: both cookies go, and the admin area sends the visitor to sign in again', async () => {
+    await page.click('nav >> text=Sign in');
+    await page.click('#sign-out');
+    await page.waitForURL(`${app.url}/`);
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('session');
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('role');
+    await page.click('nav >> text=Admin');
+    await page.waitForURL('**/login');
   });
 
   it('shows a field error and a deny message from <Form>', async () => {
@@ -284,6 +462,14 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
       expect(await noScript.locator('#add-form [data-field=title]').textContent()).toBe('A movie needs a title.');
       await submit('Alien');
       expect(await noScript.locator('#add-form .form-error').textContent()).toBe('"Alien" is already in the list.');
+      await submit('Brazil', 'nineteen');
+      expect(await noScript.locator('#add-form [data-field=year]').textContent()).toBe(
+        'Enter the year as a number, like 1995.',
+      );
+      await Promise.all([noScript.waitForNavigation(), noScript.click('#poster-form button[type=submit]')]);
+      expect(await noScript.locator('#poster-form [data-field=poster]').textContent()).toBe(
+        'Choose an image to upload.',
+      );
       // Exactly once: the next view of the page shows no stale message.
       await noScript.goto(app.url);
       expect(await noScript.locator('#add-form .form-error').count()).toBe(0);
@@ -292,8 +478,62 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     }
   });
 
+  // Every page, signed out, as a guest and as an admin, with JavaScript and without (its scripts refused,
+  // so the page is the server's HTML as a browser without JavaScript shows it).
+  it('passes an axe-core scan with no serious or critical finding on every page, in every sign-in state, JavaScript on and off', async () => {
+    const axe = readFileSync(AXE, 'utf8');
+    const findings: string[] = [];
+    for (const javaScript of [true, false]) {
+      for (const role of [null, 'guest', 'admin'] as const) {
+        const context = await browser.newContext();
+        const scan = await context.newPage();
+        watchCsp(scan);
+        if (!javaScript) {
+          await scan.route('**/*', (route) =>
+            route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+          );
+        }
+        try {
+          if (role) {
+            await scan.goto(`${app.url}/login`);
+            if (javaScript) await scan.waitForSelector('html[data-hydrated]');
+            await Promise.all([
+              scan.waitForURL((url) => url.pathname !== '/login'),
+              scan.click(role === 'admin' ? '#sign-in' : '#sign-in-guest'),
+            ]);
+          }
+          for (const path of ['/', '/ratings', '/login', '/admin', '/admin/movies/1', '/nowhere']) {
+            await scan.goto(`${app.url}${path}`);
+            if (javaScript) await scan.waitForSelector('html[data-hydrated]');
+            // Evaluated, not added as a script element: the page's CSP refuses inline scripts.
+            const violations: { id: string; impact: string; nodes: { target: string[] }[] }[] = await scan.evaluate(
+              `${axe}\n;window.axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`,
+            );
+            for (const violation of violations) {
+              if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+              const where = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+              findings.push(
+                `${path} (${role ?? 'signed out'}, JS ${javaScript ? 'on' : 'off'}): ${violation.impact} ${violation.id} at ${where}`,
+              );
+            }
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+  }, 120_000);
+
+  it('serves its pages with the security headers, and the browser refused nothing under their CSP', async () => {
+    const response = await fetch(app.url);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(cspViolations).toEqual([]);
+  });
+
   it('never sent the browser a server-only marker, source maps included', async () => {
-    if (script === 'start') await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png'), fullPage: true });
     const maps = bodies.filter(
       (body) => /\.js$/.test(new URL(body.url).pathname) && body.text.includes('sourceMappingURL='),
     );

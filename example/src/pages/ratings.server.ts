@@ -2,5 +2,5 @@ import { defineLoader } from 'hono-preact-actions';
 import { movies } from '../server/db.ts';
 
 export default defineLoader(async () => ({
-  ratings: movies.all().map(({ title, rating }) => ({ title, stars: '★'.repeat(rating) })),
+  ratings: movies.all().map(({ title, rating }) => ({ title, rating })),
 }));

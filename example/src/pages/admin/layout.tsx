@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { definePage, Link } from 'hono-preact-actions/page';
+import { definePage, Head, Link } from 'hono-preact-actions/page';
 import { requireAdmin } from '../../auth.ts';
 
 function AdminLayout({ children }: { children?: ComponentChildren }) {
   return (
     <section id="admin">
+      <Head title="Admin · Movie Night" />
       <h1>
         <Link href="/admin">Admin</Link>
       </h1>
