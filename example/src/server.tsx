@@ -91,8 +91,8 @@ export function createApp(settings: AppSettings) {
   return (
     new Hono()
       .use(pageHeaders)
-      .post('/__actions', actions)
-      .post('/__loaders', loaders)
+      .all('/__actions', actions)
+      .all('/__loaders', loaders)
       .get('/styles.css', (c) =>
         c.body(styles, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000' }),
       )

@@ -525,6 +525,13 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     expect(findings).toEqual([]);
   }, 120_000);
 
+  it('answers every method but POST on its endpoints with 405, as mounted with .all', async () => {
+    for (const path of ['/__actions', '/__loaders']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect([response.status, response.headers.get('allow')]).toEqual([405, 'POST']);
+    }
+  });
+
   it('serves its pages with the security headers, and the browser refused nothing under their CSP', async () => {
     const response = await fetch(app.url);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
