@@ -112,13 +112,17 @@ export function appPlugins(options: AppOptions): PluginOption[] {
  * twice per request (Vite's SSR loader, then its error middleware) until it is fixed. Ours are said once,
  * and again after the next change to any file; every other message passes untouched.
  */
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
+
 function sayCompileErrorsOncePerChange(server: ViteDevServer): void {
   const logger = server.config.logger;
   const error = logger.error.bind(logger);
   const said = new Set<string>();
   logger.error = (message, options) => {
-    const compileError = /Plugin: hono-preact-actions/.test(message)
-      ? /(\S+:\d+:\d+: [^\n]*)/.exec(message)?.[1]
+    // Vite colours its messages where the terminal (or CI) takes colours: read them without.
+    const plain = message.replace(ANSI_ESCAPE, '');
+    const compileError = /Plugin: hono-preact-actions/.test(plain)
+      ? /(\S+:\d+:\d+: [^\n]*)/.exec(plain)?.[1]
       : undefined;
     if (compileError) {
       if (said.has(compileError)) return;

@@ -298,7 +298,8 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
 
   it('serves in vite dev: the page, a server-module edit, a compile error in the overlay', async () => {
     const port = await freePort();
-    const dev = start('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], {});
+    // Coloured output, as a terminal or CI gets it: the compile error must be recognised through the colours.
+    const dev = start('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], { FORCE_COLOR: '1' });
     const serverModule = join(APP, 'src', 'pages', 'todos.server.ts');
     const original = readFileSync(serverModule, 'utf8');
     try {
@@ -332,7 +333,7 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
       expect(overlay).toMatch(/todos\.server\.ts:\d+:\d+: `notAllowed` cannot be exported from a server module/);
       expect(overlay).not.toContain('const todos');
       // Said once per change, not once per request: more requests for the same broken file add nothing.
-      const said = () => dev.output().match(/`notAllowed` cannot be exported/g)?.length ?? 0;
+      const said = () => dev.output().match(/`notAllowed`[^\n]*cannot be exported/g)?.length ?? 0;
       const before = said();
       for (let i = 0; i < 3; i++) await fetch(`${base}/`);
       expect(before).toBeGreaterThanOrEqual(1);
