@@ -28,13 +28,23 @@ const encoder = new TextEncoder();
 /** How far the producer may run ahead of the client, in encoded bytes: Node's own default for a stream. */
 const READ_AHEAD: QueuingStrategy<Uint8Array> = { highWaterMark: 16 * 1024, size: (chunk) => chunk.byteLength };
 
+/** One event whose data is one line: framed and encoded in one step. */
+function lineEvent(name: string, data: string): Uint8Array {
+  return encoder.encode(data === '' ? `event: ${name}\ndata:\n\n` : `event: ${name}\ndata: ${data}\n\n`);
+}
+
 /** One event; every line of `data` gets its own `data:` field (an empty line is a bare `data:`). */
 function event(name: string, data: string): Uint8Array {
-  // JSON has no raw newline, so the usual chunk is one line: framed and encoded in one step.
-  if (!data.includes('\n'))
-    return encoder.encode(data === '' ? `event: ${name}\ndata:\n\n` : `event: ${name}\ndata: ${data}\n\n`);
+  if (!data.includes('\n')) return lineEvent(name, data);
   const lines = data.split('\n').map((line) => (line === '' ? 'data:' : `data: ${line}`));
   return encoder.encode(`event: ${name}\n${lines.join('\n')}\n\n`);
+}
+
+/** A chunk's event: a value goes as JSON, which has no raw newline, so only text is looked through. */
+function chunkEvent(chunk: unknown, decoder: () => TextDecoder): Uint8Array {
+  if (typeof chunk === 'string') return event(STREAM_EVENTS.chunk, chunk);
+  if (chunk instanceof Uint8Array) return event(STREAM_EVENTS.chunk, decoder().decode(chunk, { stream: true }));
+  return lineEvent(STREAM_EVENTS.chunk, JSON.stringify(chunk) ?? '');
 }
 
 export function streamResponse(c: Context, source: ReadableStream | AsyncIterable<unknown>, options: StreamOptions) {
@@ -53,7 +63,8 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
   };
   const iterator: AsyncIterator<unknown> =
     source instanceof ReadableStream ? readerIterator(source) : source[Symbol.asyncIterator]();
-  const decoder = new TextDecoder();
+  let textDecoder: TextDecoder | undefined;
+  const decoder = () => (textDecoder ??= new TextDecoder());
   let index = 0;
   let finished = false;
 
@@ -78,8 +89,9 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
               return;
             }
             const chunk = step.value;
-            notify('onChunk', ctx, chunk, index++);
-            controller.enqueue(event(STREAM_EVENTS.chunk, chunkText(chunk, decoder)));
+            if (observers.length > 0) notify('onChunk', ctx, chunk, index);
+            index++;
+            controller.enqueue(chunkEvent(chunk, decoder));
           } while ((controller.desiredSize ?? 0) > 0);
         } catch (error) {
           if (finished) return;
@@ -106,12 +118,6 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
     'Cache-Control': 'no-cache, no-transform',
     'X-Accel-Buffering': 'no',
   });
-}
-
-function chunkText(chunk: unknown, decoder: TextDecoder): string {
-  if (typeof chunk === 'string') return chunk;
-  if (chunk instanceof Uint8Array) return decoder.decode(chunk, { stream: true });
-  return JSON.stringify(chunk) ?? '';
 }
 
 function readerIterator(stream: ReadableStream): AsyncIterator<unknown> {
