@@ -40,11 +40,14 @@ function event(name: string, data: string): Uint8Array {
   return encoder.encode(`event: ${name}\n${lines.join('\n')}\n\n`);
 }
 
+const CHUNK_LINE = `event: ${STREAM_EVENTS.chunk}\ndata: `;
+
 /** A chunk's event: a value goes as JSON, which has no raw newline, so only text is looked through. */
 function chunkEvent(chunk: unknown, decoder: () => TextDecoder): Uint8Array {
   if (typeof chunk === 'string') return event(STREAM_EVENTS.chunk, chunk);
   if (chunk instanceof Uint8Array) return event(STREAM_EVENTS.chunk, decoder().decode(chunk, { stream: true }));
-  return lineEvent(STREAM_EVENTS.chunk, JSON.stringify(chunk) ?? '');
+  const json = JSON.stringify(chunk);
+  return json ? encoder.encode(`${CHUNK_LINE}${json}\n\n`) : lineEvent(STREAM_EVENTS.chunk, '');
 }
 
 export function streamResponse(c: Context, source: ReadableStream | AsyncIterable<unknown>, options: StreamOptions) {
