@@ -19,7 +19,7 @@ import {
   type RedirectEnvelope,
   type WireError,
 } from '../shared/wire.ts';
-import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
+import { ABORTED, ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf, toFormData, wantsFormData } from './coerce-form.ts';
 import {
@@ -278,7 +278,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         return streamResponse(c, result, {
           observers: ringsFor(resolved).observers,
           ctx: callCtx,
-          abort: callCtx[CONTROLLER](),
+          abort: {
+            abort: (reason) => callCtx[CONTROLLER]().abort(reason),
+            get aborted() {
+              return callCtx[ABORTED]();
+            },
+          },
           toWireError: (error) => toWireError(error, callCtx),
           onObserverError: (error, callback) =>
             logObserverError(error, {

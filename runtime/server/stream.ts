@@ -1,7 +1,8 @@
 // Streamed results: a ReadableStream or an async iterable becomes `text/event-stream`, one `chunk`
 // event per chunk, then `end`, or `error` if it fails midway. Pull-based, so a slow client slows the
 // producer (which runs at most READ_AHEAD bytes ahead of it); a client that leaves cancels the body,
-// which aborts the unit's signal and stops the producer. Observers see every step; one that throws is logged and the rest go on.
+// which aborts the unit's signal and stops the producer. Observers see every step; one that throws is
+// logged and the rest go on.
 import type { Context } from 'hono';
 import type { StreamObserverCallbacks } from '../middleware.ts';
 import { STREAM_EVENTS, type WireError } from '../shared/wire.ts';
@@ -16,7 +17,11 @@ type Observers = readonly StreamObserverCallbacks<unknown>[];
 export interface StreamOptions {
   observers: Observers;
   ctx: unknown;
-  abort: AbortController;
+  /**
+   * The unit's signal, asked for only when needed: most producers never read it, and a controller tied
+   * to the request's signal per stream is measurable against a hand-written route.
+   */
+  abort: { abort(reason: unknown): void; readonly aborted: boolean };
   /** Turns a mid-stream failure into the error sent to the client (logged and redacted as elsewhere). */
   toWireError(error: unknown): WireError;
   /** Told of an observer that threw; the stream goes on regardless. */
@@ -99,7 +104,7 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
         } catch (error) {
           if (finished) return;
           finished = true;
-          if (abort.signal.aborted) return;
+          if (abort.aborted) return;
           notify('onError', ctx, error, { chunks: index });
           controller.enqueue(event(STREAM_EVENTS.error, JSON.stringify({ error: options.toWireError(error) })));
           controller.close();
