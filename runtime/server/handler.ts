@@ -227,7 +227,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         const queryModule = c.req.query(MODULE_PARAM);
         const queryUnit = c.req.query(unitParam);
         named = { module: queryModule, unit: queryUnit };
-        if (queryModule !== undefined || queryUnit !== undefined) resolved = await resolve(queryModule, queryUnit);
+        if (queryModule !== undefined || queryUnit !== undefined) {
+          const found = resolve(queryModule, queryUnit);
+          resolved = found instanceof Promise ? await found : found;
+        }
       }
 
       const call = await decodeCall(request, kind, {
@@ -253,7 +256,9 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           module: typeof call.module === 'string' ? call.module : undefined,
           unit: typeof call.unit === 'string' ? call.unit : undefined,
         };
-        resolved = await resolve(call.module, call.unit);
+        // Awaited only the first time, while its module loads: a call after that pays no promise for it.
+        const found = resolve(call.module, call.unit);
+        resolved = found instanceof Promise ? await found : found;
         // Named only in the body, the unit's own limit is checked once it is known: a raised limit
         // needs the unit in the URL (the body was read under the handler's), a lowered one holds here.
         const unitLimit = resolved.unit.options?.bodyLimit;
