@@ -328,19 +328,20 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   if (kind === 'action') registerFormActions(handle);
   return Object.assign(handle, { [PAGE_RUNNER]: pageRunner }) as UnitHandler;
 
-  async function runChainOrFail(
+  function runChainOrFail(
     middleware: Rings['middleware'],
     ctx: ActionCallContext | LoaderCallContext,
     inner: () => unknown,
   ): Promise<unknown> {
-    const { ran, result } = await runChain(middleware, ctx, inner);
-    if (!ran) {
-      const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
-      throw new Error(
-        `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
-      );
-    }
-    return result;
+    return runChain(middleware, ctx, inner).then(({ ran, result }) => {
+      if (!ran) {
+        const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
+        throw new Error(
+          `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
+        );
+      }
+      return result;
+    });
   }
 
   function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined): WireError {
