@@ -49,8 +49,26 @@ export const location: MiddlewareHandler = async (c, next) => {
 function locationOf(c: Context): LoaderLocation {
   const recorded = c.get(LOCATION as never) as LoaderLocation | undefined;
   if (recorded) return recorded;
-  const url = new URL(c.req.url);
-  return { path: url.pathname, search: url.search };
+  return pathAndSearch(c.req.url);
+}
+
+/**
+ * `new URL(url)`'s pathname and search, read from the request's URL, which the platform has already
+ * parsed and serialized: the path runs from the first `/` after the authority to `?` or `#`.
+ */
+function pathAndSearch(url: string): LoaderLocation {
+  const authority = url.indexOf('://');
+  const start = authority === -1 ? -1 : url.indexOf('/', authority + 3);
+  if (start === -1) {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, search: parsed.search };
+  }
+  const hash = url.indexOf('#', start);
+  const end = hash === -1 ? url.length : hash;
+  const query = url.indexOf('?', start);
+  if (query === -1 || query > end) return { path: url.slice(start, end), search: '' };
+  // A bare `?` is no search, as URL has it.
+  return { path: url.slice(start, query), search: query + 1 === end ? '' : url.slice(query, end) };
 }
 
 // `any`: a page is any vnode; its props are the caller's business.
