@@ -80,7 +80,10 @@ const app = new Hono()
       `<!doctype html>${html.replace('</body>', `<script type="application/json" id="__hpa_data">${embedded}</script></body>`)}`,
     );
   })
-  .post('/hand/stream', () => {
+  // Posted the same call as ours, the hand route reads it as any endpoint with a payload must (as the
+  // hand action does), and sends the same headers, which are part of the answer's bytes.
+  .post('/hand/stream', async (c) => {
+    await c.req.json<{ payload: unknown }>();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         for await (const chunk of ticks())
@@ -89,7 +92,13 @@ const app = new Hono()
         controller.close();
       },
     });
-    return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        'x-accel-buffering': 'no',
+      },
+    });
   });
 
 const json = (body: unknown): RequestInit => ({

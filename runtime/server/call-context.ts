@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 
 export const CONTROLLER = Symbol('hono-preact-actions.controller');
+export const ABORTED = Symbol('hono-preact-actions.aborted');
 
 abstract class CallContext {
   readonly c: Context;
@@ -21,6 +22,11 @@ abstract class CallContext {
   get requestId(): string {
     this.#requestId ??= crypto.randomUUID();
     return this.#requestId;
+  }
+
+  /** Whether `signal` is aborted, or would be if made now: without making it. */
+  [ABORTED](): boolean {
+    return this.#abort ? this.#abort.signal.aborted : (this.c.req.raw.signal?.aborted ?? false);
   }
 
   /** The controller behind `signal`, tied to the request's own: the client going away aborts it. */

@@ -55,10 +55,17 @@ function describe(value: unknown): string {
   return `a value of type ${typeof value}`;
 }
 
+/** What `next()` resolves to, whatever the ring inside returned: nothing. */
+const settled = (): void => {};
+
 export const NEXT_CALLED_TWICE = 'next() was called more than once by one middleware.';
 
-/** Runs the chain around `inner`. `ran` is false when a middleware returned without calling next(). */
-export async function runChain<Ctx>(
+/**
+ * Runs the chain around `inner`. `ran` is false when a middleware returned without calling next().
+ * Not async inside: each ring's promise is the middleware's own, passed on as it is, so a layer costs
+ * its own call and nothing of ours beyond the `next` it is handed.
+ */
+export function runChain<Ctx>(
   middleware: readonly MiddlewareFn<Ctx>[],
   ctx: Ctx,
   inner: () => unknown,
@@ -66,17 +73,21 @@ export async function runChain<Ctx>(
   let result: unknown;
   let ran = false;
   let entered = -1;
-  const dispatch = async (index: number): Promise<void> => {
-    if (index <= entered) throw new Error(NEXT_CALLED_TWICE);
-    entered = index;
-    const fn = middleware[index];
-    if (fn === undefined) {
-      ran = true;
-      result = await inner();
-      return;
+  const dispatch = (index: number): Promise<void> => {
+    try {
+      if (index <= entered) throw new Error(NEXT_CALLED_TWICE);
+      entered = index;
+      const fn = middleware[index];
+      if (fn === undefined) {
+        ran = true;
+        return Promise.resolve(inner()).then((value) => {
+          result = value;
+        });
+      }
+      return Promise.resolve(fn(ctx, () => dispatch(index + 1))).then(settled);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    await fn(ctx, () => dispatch(index + 1));
   };
-  await dispatch(0);
-  return { ran, result };
+  return dispatch(0).then(() => ({ ran, result }));
 }

@@ -39,7 +39,9 @@ export async function decodeCall(request: Request, kind: UnitKind, limits: Decod
   switch (mediaTypeOf(contentType)) {
     case 'application/json': {
       const bytes = await readBodyBytes(request, limits.bodyLimit);
-      return { ...fromEnvelope(parseJson(textDecoder.decode(bytes)), kind, 'json'), bytes: bytes.byteLength };
+      const call = fromEnvelope(parseJson(textDecoder.decode(bytes)), kind, 'json');
+      call.bytes = bytes.byteLength;
+      return call;
     }
     case 'multipart/form-data': {
       const bytes = await readBodyBytes(request, limits.bodyLimit);
@@ -62,7 +64,7 @@ export async function decodeCall(request: Request, kind: UnitKind, limits: Decod
 }
 
 /** The call an envelope names. devalue is accepted where our client sends it: in a JSON body, never beside files. */
-function fromEnvelope(body: unknown, kind: UnitKind, carrier: 'json' | 'multipart'): Omit<DecodedCall, 'bytes'> {
+function fromEnvelope(body: unknown, kind: UnitKind, carrier: 'json' | 'multipart'): DecodedCall {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new WireFailure('BAD_REQUEST', 'MISSING_FIELD', `The body must be a JSON object { module, ${kind}, … }.`);
   }
@@ -82,6 +84,8 @@ function fromEnvelope(body: unknown, kind: UnitKind, carrier: 'json' | 'multipar
     unit: envelope[kind],
     input: kind === 'action' ? payload : envelope.location,
     fromForm: false,
+    // Set by the caller that read the body: one object per call, not a copy with the size added.
+    bytes: 0,
   };
 }
 

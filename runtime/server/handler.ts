@@ -19,7 +19,7 @@ import {
   type RedirectEnvelope,
   type WireError,
 } from '../shared/wire.ts';
-import { ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
+import { ABORTED, ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf, toFormData, wantsFormData } from './coerce-form.ts';
 import {
@@ -227,7 +227,10 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         const queryModule = c.req.query(MODULE_PARAM);
         const queryUnit = c.req.query(unitParam);
         named = { module: queryModule, unit: queryUnit };
-        if (queryModule !== undefined || queryUnit !== undefined) resolved = await resolve(queryModule, queryUnit);
+        if (queryModule !== undefined || queryUnit !== undefined) {
+          const found = resolve(queryModule, queryUnit);
+          resolved = found instanceof Promise ? await found : found;
+        }
       }
 
       const call = await decodeCall(request, kind, {
@@ -253,7 +256,9 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           module: typeof call.module === 'string' ? call.module : undefined,
           unit: typeof call.unit === 'string' ? call.unit : undefined,
         };
-        resolved = await resolve(call.module, call.unit);
+        // Awaited only the first time, while its module loads: a call after that pays no promise for it.
+        const found = resolve(call.module, call.unit);
+        resolved = found instanceof Promise ? await found : found;
         // Named only in the body, the unit's own limit is checked once it is known: a raised limit
         // needs the unit in the URL (the body was read under the handler's), a lowered one holds here.
         const unitLimit = resolved.unit.options?.bodyLimit;
@@ -278,7 +283,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         return streamResponse(c, result, {
           observers: ringsFor(resolved).observers,
           ctx: callCtx,
-          abort: callCtx[CONTROLLER](),
+          abort: {
+            abort: (reason) => callCtx[CONTROLLER]().abort(reason),
+            get aborted() {
+              return callCtx[ABORTED]();
+            },
+          },
           toWireError: (error) => toWireError(error, callCtx),
           onObserverError: (error, callback) =>
             logObserverError(error, {
@@ -318,19 +328,20 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   if (kind === 'action') registerFormActions(handle);
   return Object.assign(handle, { [PAGE_RUNNER]: pageRunner }) as UnitHandler;
 
-  async function runChainOrFail(
+  function runChainOrFail(
     middleware: Rings['middleware'],
     ctx: ActionCallContext | LoaderCallContext,
     inner: () => unknown,
   ): Promise<unknown> {
-    const { ran, result } = await runChain(middleware, ctx, inner);
-    if (!ran) {
-      const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
-      throw new Error(
-        `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
-      );
-    }
-    return result;
+    return runChain(middleware, ctx, inner).then(({ ran, result }) => {
+      if (!ran) {
+        const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
+        throw new Error(
+          `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
+        );
+      }
+      return result;
+    });
   }
 
   function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined): WireError {

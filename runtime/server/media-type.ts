@@ -3,5 +3,9 @@
 
 /** `application/json` of `Application/JSON; charset=utf-8`; '' when there is no Content-Type. */
 export function mediaTypeOf(contentType: string | null): string {
-  return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  if (!contentType) return '';
+  const end = contentType.indexOf(';');
+  const type = end === -1 ? contentType : contentType.slice(0, end);
+  // The spelling our client sends is already the media type: no new strings for it.
+  return type === 'application/json' ? type : type.trim().toLowerCase();
 }

@@ -51,12 +51,20 @@ export function formActionsHandler(chosen?: UnitHandler): (c: Context) => Promis
 
 /**
  * Loads every registered server module once and records the name of each action and loader function,
- * so a server render can name them (stubOf) as the client's stubs do.
+ * so a server render can name them (stubOf) as the client's stubs do. Once a runner's modules are all
+ * named, later renders get the runner back at once, without a walk or an await.
  */
-export async function rememberAllUnits(loaders?: UnitHandler): Promise<PageLoaderRunner> {
+export function rememberAllUnits(loaders?: UnitHandler): PageLoaderRunner | Promise<PageLoaderRunner> {
   if (loaders && !loaders[PAGE_RUNNER])
     throw new TypeError('renderPage: `loaders` must be a handler made by loadersHandler(…).');
   const runner = loaders?.[PAGE_RUNNER] ?? lastRunner();
+  return complete.has(runner) ? runner : rememberModules(runner);
+}
+
+// Runners whose registry's modules are all loaded and named: the registry is fixed when it is made.
+const complete = new WeakSet<PageLoaderRunner>();
+
+async function rememberModules(runner: PageLoaderRunner): Promise<PageLoaderRunner> {
   for (const entry of runner.registry.values()) {
     const module = entry.loaded ?? (await entry.load());
     if (remembered.has(module)) continue;
@@ -69,6 +77,7 @@ export async function rememberAllUnits(loaders?: UnitHandler): Promise<PageLoade
       if (typeof fn === 'function') rememberUnit(fn, { module: entry.key, action: name });
     }
   }
+  complete.add(runner);
   return runner;
 }
 

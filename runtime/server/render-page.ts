@@ -49,15 +49,34 @@ export const location: MiddlewareHandler = async (c, next) => {
 function locationOf(c: Context): LoaderLocation {
   const recorded = c.get(LOCATION as never) as LoaderLocation | undefined;
   if (recorded) return recorded;
-  const url = new URL(c.req.url);
-  return { path: url.pathname, search: url.search };
+  return pathAndSearch(c.req.url);
+}
+
+/**
+ * `new URL(url)`'s pathname and search, read from the request's URL, which the platform has already
+ * parsed and serialized: the path runs from the first `/` after the authority to `?` or `#`.
+ */
+function pathAndSearch(url: string): LoaderLocation {
+  const authority = url.indexOf('://');
+  const start = authority === -1 ? -1 : url.indexOf('/', authority + 3);
+  if (start === -1) {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, search: parsed.search };
+  }
+  const hash = url.indexOf('#', start);
+  const end = hash === -1 ? url.length : hash;
+  const query = url.indexOf('?', start);
+  if (query === -1 || query > end) return { path: url.slice(start, end), search: '' };
+  // A bare `?` is no search, as URL has it.
+  return { path: url.slice(start, query), search: query + 1 === end ? '' : url.slice(query, end) };
 }
 
 // `any`: a page is any vnode; its props are the caller's business.
 export async function renderPage(c: Context, page: VNode<any>, options: RenderPageOptions = {}): Promise<Response> {
   if (c.req.method === 'POST') return answerFormPost(c, options.actions);
   // Names every action and loader function first, so forms render their action URLs.
-  const runner = await rememberAllUnits(options.loaders);
+  const named = rememberAllUnits(options.loaders);
+  const runner = named instanceof Promise ? await named : named;
   const refusedHost = runner.hostRefusal?.(c.req.raw);
   if (refusedHost) return refusedPage(c, refusedHost.message);
   const formResult = takeFormResult(c);
@@ -227,9 +246,14 @@ function refusedPage(c: Context, message: string): Response {
   return c.html(`<!doctype html><title>Forbidden</title><p>${escapeHtml(message)}</p>`, 403);
 }
 
+const FORM_RESULT_PATTERN = new RegExp(`(?:^|;\\s*)${FORM_RESULT_COOKIE}=([^;]*)`);
+
 /** The answer of the form posted before this page view, read once: the cookie is cleared as it is read. */
 function takeFormResult(c: Context): FormResult | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${FORM_RESULT_COOKIE}=([^;]*)`).exec(c.req.header('cookie') ?? '');
+  const cookie = c.req.header('cookie');
+  // Most views follow no form post: their cookies need no RegExp to say so.
+  if (!cookie?.includes(`${FORM_RESULT_COOKIE}=`)) return undefined;
+  const match = FORM_RESULT_PATTERN.exec(cookie);
   if (!match) return undefined;
   c.header('Set-Cookie', `${FORM_RESULT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`, { append: true });
   try {
@@ -244,7 +268,8 @@ function documentFor(html: string, defaultTitle: string | undefined, embedded: o
   // `<` escaped, so no value can close the script element.
   const json = JSON.stringify(embedded).replaceAll('<', '\\u003c');
   const script = `<script type="application/json" id="${EMBEDDED_DATA_ID}">${json}</script>`;
-  let document = html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
+  const bodyEnd = html.indexOf('</body>');
+  let document = bodyEnd === -1 ? `${html}${script}` : `${html.slice(0, bodyEnd)}${script}${html.slice(bodyEnd)}`;
   if (defaultTitle && !/<title[\s>]/.test(document)) {
     const title = `<title>${escapeHtml(defaultTitle)}</title>`;
     document = document.includes('<head>') ? document.replace('<head>', `<head>${title}`) : `${title}${document}`;

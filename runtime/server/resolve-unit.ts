@@ -17,25 +17,16 @@ export interface Resolved {
   unit: Unit;
 }
 
+/**
+ * Resolves a call's unit. Not async: once its module is loaded and the routes indexed (every call after
+ * the first), the answer is returned as it is, without a promise per call.
+ */
 export function createUnitResolver(
   kind: UnitKind,
   registry: Map<string, ModuleEntry>,
   routeIndex: RouteIndex | undefined,
-): (moduleName: unknown, unitName: unknown) => Promise<Resolved> {
-  return async (moduleName, unitName) => {
-    if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
-      throw new WireFailure(
-        'BAD_REQUEST',
-        'MISSING_FIELD',
-        `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`,
-      );
-    }
-    const entry = registry.get(moduleName);
-    if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
-    const module = entry.loaded ?? (await entry.load());
-    // Once: which route each module belongs to, so the unit's rings can include its route's gates.
-    const indexing = routeIndex?.ready();
-    if (indexing) await indexing;
+): (moduleName: unknown, unitName: unknown) => Resolved | Promise<Resolved> {
+  const resolveIn = (entry: ModuleEntry, module: ServerModule, moduleName: string, unitName: string): Resolved => {
     const unit = findUnit(module, kind, unitName);
     if (!unit) {
       throw new WireFailure(
@@ -45,6 +36,26 @@ export function createUnitResolver(
       );
     }
     return { entry, module, name: unitName, unit };
+  };
+  const loadThenResolve = async (entry: ModuleEntry, moduleName: string, unitName: string): Promise<Resolved> => {
+    const module = entry.loaded ?? (await entry.load());
+    // Once: which route each module belongs to, so the unit's rings can include its route's gates.
+    const indexing = routeIndex?.ready();
+    if (indexing) await indexing;
+    return resolveIn(entry, module, moduleName, unitName);
+  };
+  return (moduleName, unitName) => {
+    if (typeof moduleName !== 'string' || typeof unitName !== 'string') {
+      throw new WireFailure(
+        'BAD_REQUEST',
+        'MISSING_FIELD',
+        `The call must name a module and ${kind === 'action' ? 'an action' : 'a loader'} as strings.`,
+      );
+    }
+    const entry = registry.get(moduleName);
+    if (!entry) throw new WireFailure('NOT_FOUND', 'UNKNOWN_MODULE', `There is no server module ${quote(moduleName)}.`);
+    if (entry.loaded === undefined || routeIndex?.ready()) return loadThenResolve(entry, moduleName, unitName);
+    return resolveIn(entry, entry.loaded, moduleName, unitName);
   };
 }
 

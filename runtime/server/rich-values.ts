@@ -1,7 +1,7 @@
 // JSON carries plain data only. A value JSON would change or refuse (a Date, Map, Set, BigInt, URL,
 // RegExp, an undefined inside an object or array, an object reached twice) travels through devalue
 // instead, in results and in payloads; everything else stays plain JSON, so most calls pay nothing.
-export function needsRichEncoding(value: unknown, seen: Set<object> = new Set()): boolean {
+export function needsRichEncoding(value: unknown, seen?: Set<object>): boolean {
   if (value === undefined || typeof value === 'bigint') return true;
   if (typeof value !== 'object' || value === null || value instanceof Blob) return false;
   if (
@@ -13,7 +13,8 @@ export function needsRichEncoding(value: unknown, seen: Set<object> = new Set())
   ) {
     return true;
   }
-  if (seen.has(value)) return true;
+  if (seen === undefined) seen = new Set();
+  else if (seen.has(value)) return true;
   seen.add(value);
   for (const item of Array.isArray(value) ? value : Object.values(value))
     if (needsRichEncoding(item, seen)) return true;

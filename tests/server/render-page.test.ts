@@ -50,6 +50,18 @@ describe('renderPage', () => {
     expect(journal.log).toEqual(['root:before', 'root:after']);
   });
 
+  it('embeds the path and query as URL reads them: encoded, a bare ? dropped, the fragment left out', async () => {
+    const embeddedPath = async (url: string) => {
+      const html = await (await app.fetch(new Request(url))).text();
+      return JSON.parse(/<script type="application\/json" id="__hpa_data">(.*?)<\/script>/.exec(html)?.[1] ?? '{}')
+        .path;
+    };
+    expect(await embeddedPath('http://localhost/movies?')).toBe('/movies');
+    expect(await embeddedPath('http://localhost/movies?#top')).toBe('/movies');
+    expect(await embeddedPath('http://localhost/movies?q=a b&r=ü#top')).toBe('/movies?q=a%20b&r=%C3%BC');
+    expect(await embeddedPath('http://[::1]:8080/movies?x=/y?z')).toBe('/movies?x=/y?z');
+  });
+
   it("answers the chain's redirect as an HTTP redirect, and renders for those the gate lets through", async () => {
     const refused = await app.request('/gated');
     expect(refused.status).toBe(302);
