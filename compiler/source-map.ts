@@ -33,41 +33,59 @@ const WORD = new Uint8Array(128);
 for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_') WORD[char.charCodeAt(0)] = 1;
 const decoder = new TextDecoder();
 
-/** A growable byte buffer for the `mappings` string, kept between calls (compiles do not overlap). */
-let bytes = new Uint8Array(1 << 16);
+/** The `mappings` string's bytes, kept between calls (compiles do not overlap) and grown on demand. */
+let bytes: Uint8Array = new Uint8Array(1 << 16);
+
+/** Room for one more segment: a comma and four VLQs of at most 7 digits each. */
+const SEGMENT_ROOM = 32;
+
+function grow(used: number): Uint8Array {
+  const grown = new Uint8Array(bytes.length * 2);
+  grown.set(bytes.subarray(0, used));
+  bytes = grown;
+  return grown;
+}
+
+function writeVlq(buffer: Uint8Array, position: number, value: number): number {
+  if (value >= 0 && value < 16) {
+    buffer[position] = BASE64_CODES[value << 1] as number;
+    return position + 1;
+  }
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  do {
+    let digit = rest & 31;
+    rest >>>= 5;
+    if (rest > 0) digit |= 32;
+    buffer[position++] = BASE64_CODES[digit] as number;
+  } while (rest > 0);
+  return position;
+}
 
 class MappingsWriter {
   private position = 0;
   private needsComma = false;
-  generatedColumn = 0;
+  private generatedColumn = 0;
   private previousGeneratedColumn = 0;
   private previousLine = 0;
   private previousColumn = 0;
 
   segment(line: number, column: number): void {
-    if (this.position + 32 > bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2);
-      grown.set(bytes.subarray(0, this.position));
-      bytes = grown;
-    }
-    if (this.needsComma) bytes[this.position++] = COMMA;
+    const buffer = this.position + SEGMENT_ROOM > bytes.length ? grow(this.position) : bytes;
+    let position = this.position;
+    if (this.needsComma) buffer[position++] = COMMA;
     this.needsComma = true;
-    this.vlq(this.generatedColumn - this.previousGeneratedColumn);
-    // One source, index 0: its delta is always 0 after the first segment, and the first is 0 too.
-    bytes[this.position++] = 65;
-    this.vlq(line - this.previousLine);
-    this.vlq(column - this.previousColumn);
+    position = writeVlq(buffer, position, this.generatedColumn - this.previousGeneratedColumn);
+    // One source, index 0: its delta is always 0.
+    buffer[position++] = 65;
+    position = writeVlq(buffer, position, line - this.previousLine);
+    this.position = writeVlq(buffer, position, column - this.previousColumn);
     this.previousGeneratedColumn = this.generatedColumn;
     this.previousLine = line;
     this.previousColumn = column;
   }
 
   newLine(): void {
-    if (this.position + 1 > bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2);
-      grown.set(bytes.subarray(0, this.position));
-      bytes = grown;
-    }
+    if (this.position + 1 > bytes.length) grow(this.position);
     bytes[this.position++] = SEMICOLON;
     this.needsComma = false;
     this.generatedColumn = 0;
@@ -81,18 +99,82 @@ class MappingsWriter {
     this.generatedColumn += text.length - text.lastIndexOf('\n') - 1;
   }
 
-  finish(): string {
-    return decoder.decode(bytes.subarray(0, this.position));
+  /**
+   * Source kept as it was, from `start` (at `line`:`column`) to `end`: a segment at the first character
+   * of every word and at every other character but a newline. The hot loop: its state is in locals, and
+   * a segment a few characters after the one before it on the same line (most of them) is five bytes
+   * written at once, since its generated and source columns move together.
+   */
+  keptSource(code: string, start: number, end: number, line: number, column: number): void {
+    let buffer = bytes;
+    let position = this.position;
+    let needsComma = this.needsComma;
+    // At offset i on the current line, the generated column is generatedBase + i and the source column sourceBase + i.
+    let generatedBase = this.generatedColumn - start;
+    let sourceBase = column - start;
+    let previousGeneratedColumn = this.previousGeneratedColumn;
+    let previousLine = this.previousLine;
+    let previousColumn = this.previousColumn;
+    // The offset of the segment before, while it lies on this line of this chunk; else -1.
+    let last = -1;
+    let inWord = false;
+    for (let i = start; i < end; i++) {
+      const char = code.charCodeAt(i);
+      if (char === NEWLINE) {
+        if (last !== -1) previousColumn = sourceBase + last;
+        if (position + 1 > buffer.length) buffer = grow(position);
+        buffer[position++] = SEMICOLON;
+        needsComma = false;
+        generatedBase = sourceBase = -(i + 1);
+        previousGeneratedColumn = 0;
+        line++;
+        last = -1;
+        inWord = false;
+        continue;
+      }
+      const isWord = char < 128 && WORD[char] === 1;
+      if (!isWord || !inWord) {
+        if (position + SEGMENT_ROOM > buffer.length) buffer = grow(position);
+        const distance = i - last;
+        if (last !== -1 && distance < 16) {
+          const digit = BASE64_CODES[distance << 1] as number;
+          buffer[position] = COMMA;
+          buffer[position + 1] = digit;
+          buffer[position + 2] = 65;
+          buffer[position + 3] = 65;
+          buffer[position + 4] = digit;
+          position += 5;
+        } else {
+          if (last !== -1) {
+            previousGeneratedColumn = generatedBase + last;
+            previousColumn = sourceBase + last;
+          }
+          if (needsComma) buffer[position++] = COMMA;
+          position = writeVlq(buffer, position, generatedBase + i - previousGeneratedColumn);
+          buffer[position++] = 65;
+          position = writeVlq(buffer, position, line - previousLine);
+          position = writeVlq(buffer, position, sourceBase + i - previousColumn);
+          previousLine = line;
+        }
+        needsComma = true;
+        last = i;
+      }
+      inWord = isWord;
+    }
+    if (last !== -1) {
+      previousGeneratedColumn = generatedBase + last;
+      previousColumn = sourceBase + last;
+    }
+    this.position = position;
+    this.needsComma = needsComma;
+    this.generatedColumn = generatedBase + end;
+    this.previousGeneratedColumn = previousGeneratedColumn;
+    this.previousLine = previousLine;
+    this.previousColumn = previousColumn;
   }
 
-  private vlq(value: number): void {
-    let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-    do {
-      let digit = rest & 31;
-      rest >>>= 5;
-      if (rest > 0) digit |= 32;
-      bytes[this.position++] = BASE64_CODES[digit] as number;
-    } while (rest > 0);
+  finish(): string {
+    return decoder.decode(bytes.subarray(0, this.position));
   }
 }
 
@@ -132,29 +214,10 @@ export function generateSourceMap(edits: MagicString, source: string, content: s
   out.advance(list.intro);
   for (let chunk: Chunk | null = list.firstChunk; chunk; chunk = chunk.next) {
     out.advance(chunk.intro);
-    let line = lineOf(starts, chunk.start);
-    let column = chunk.start - (starts[line] as number);
+    const line = lineOf(starts, chunk.start);
+    const column = chunk.start - (starts[line] as number);
     if (!chunk.edited) {
-      let inWord = false;
-      for (let i = chunk.start; i < chunk.end; i++) {
-        const char = code.charCodeAt(i);
-        if (char === NEWLINE) {
-          line++;
-          column = 0;
-          out.newLine();
-          inWord = false;
-          continue;
-        }
-        if (char < 128 && WORD[char] === 1) {
-          if (!inWord) out.segment(line, column);
-          inWord = true;
-        } else {
-          out.segment(line, column);
-          inWord = false;
-        }
-        column++;
-        out.generatedColumn++;
-      }
+      out.keptSource(code, chunk.start, chunk.end, line, column);
     } else if (chunk.content) {
       // One segment per line of the inserted text, each pointing at the start of what it replaced.
       const text = chunk.content;
