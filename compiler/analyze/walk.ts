@@ -25,6 +25,8 @@ export interface FactoryValueUse {
 /** What one file's walk reads (the top-level bindings and runtime imports) and what it finds. */
 export interface Walk {
   bindings: Map<string, TopLevelBinding>;
+  /** The top-level names this walk follows: references to any other name are not looked for. */
+  names: ReadonlySet<string>;
   runtime: RuntimeImports;
   runtimeModules: ReadonlySet<string>;
   references: Reference[];
@@ -42,7 +44,7 @@ export interface Scope {
 
 export function scopeWith(walk: Walk, names: readonly string[], parent: Scope | null): Scope | null {
   let relevant: Set<string> | null = null;
-  for (const name of names) if (walk.bindings.has(name)) (relevant ??= new Set()).add(name);
+  for (const name of names) if (walk.names.has(name)) (relevant ??= new Set()).add(name);
   return relevant === null ? parent : { names: relevant, parent };
 }
 
@@ -52,7 +54,7 @@ function isShadowed(name: string, scope: Scope | null): boolean {
 }
 
 export function resolves(walk: Walk, name: string, scope: Scope | null): boolean {
-  return walk.bindings.has(name) && !isShadowed(name, scope);
+  return walk.names.has(name) && !isShadowed(name, scope);
 }
 
 export function record(walk: Walk, node: t.Identifier | t.JSXIdentifier, scope: Scope | null): boolean {
