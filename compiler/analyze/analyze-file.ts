@@ -29,9 +29,6 @@ export interface FileAnalysis {
   referencesTo(names: ReadonlySet<string>): Reference[];
 }
 
-/** What a side door is written with: `import(…)`, `require(…)`, `new URL(…)`. */
-const SIDE_DOOR_WORDS = ['import', 'require', 'URL'];
-
 export function analyzeFile(program: t.Program, code: string, runtimeModules: ReadonlySet<string>): FileAnalysis {
   const bindings = collectTopLevelBindings(program);
   const runtime = collectRuntimeImports(program, runtimeModules);
@@ -49,7 +46,8 @@ export function analyzeFile(program: t.Program, code: string, runtimeModules: Re
 
   const factoryNames = new Set([...runtime.factories.keys(), ...runtime.namespaces]);
   const uses = walkOf(factoryNames);
-  walkStatements(uses, program.body, code, [...factoryNames, ...SIDE_DOOR_WORDS]);
+  // A side door names the runtime (`import('hono-preact-actions')`, `require(…)`) or calls `new URL(…)`.
+  walkStatements(uses, program.body, code, [...factoryNames, ...runtimeModules, 'URL']);
   return {
     bindings,
     factoryCalls: uses.factoryCalls,
@@ -69,6 +67,11 @@ export function analyzeFile(program: t.Program, code: string, runtimeModules: Re
 function walkStatements(walk: Walk, statements: readonly t.Statement[], code: string, words: readonly string[]): void {
   const mentioned = new Uint8Array(statements.length);
   for (const word of [...words, '\\']) {
+    if (word === '') {
+      // Written everywhere: every statement may hold it.
+      mentioned.fill(1);
+      continue;
+    }
     let index = 0;
     for (let at = code.indexOf(word); at !== -1; at = code.indexOf(word, at + 1)) {
       // Hits come in order, so the statement search moves forward only.
