@@ -202,8 +202,9 @@ function lineOf(starts: readonly number[], offset: number): number {
  */
 export function generateSourceMap(edits: MagicString, source: string, content: string): SourceMap {
   const list = edits as unknown as ChunkList;
-  // Stored names would add a fifth field; no pass stores one, but the general path stays correct.
-  if (list.storedNames.size > 0) {
+  // Stored names would add a fifth field; no pass stores one, but the general path stays correct. The
+  // chunk list is not magic-string's public API: should a release rename it, its own map is used.
+  if (!(list.firstChunk && list.storedNames instanceof Set) || list.storedNames.size > 0) {
     const map = edits.generateMap({ source, includeContent: true, hires: 'boundary' });
     map.sourcesContent = [content];
     return map;
