@@ -63,7 +63,7 @@ export function createContext(init: Omit<FileContext, 'analysis' | 'moduleKey' |
     ...init,
     removed: [],
     analysis: () => {
-      analysis ??= analyzeFile(init.ast.program, init.runtimeModules);
+      analysis ??= analyzeFile(init.ast.program, init.code, init.runtimeModules);
       return analysis;
     },
     moduleKey() {

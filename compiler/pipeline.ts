@@ -9,6 +9,7 @@ import { isServerModuleId, mayGlobServerModules, mayNeedCompile, RUNTIME_MODULE,
 import { describeServerModule } from './describe-server-module.ts';
 import { type CompileError, errorAt } from './errors.ts';
 import { refuseServerFolder } from './refuse-server-folder.ts';
+import { generateSourceMap } from './source-map.ts';
 import { nameUnitMaps } from './passes/name-unit-maps.ts';
 import { refuseServerModuleUrls } from './passes/refuse-server-module-urls.ts';
 import { removeUnusedImports } from './passes/remove-unused-imports.ts';
@@ -98,9 +99,8 @@ function sourceMapFor(file: FileContext): SourceMapResult {
   if (file.target === 'client' && file.isServerModule) {
     return { version: 3, sources: [], sourcesContent: [], names: [], mappings: '' };
   }
-  const map = file.edits.generateMap({ source: file.id, includeContent: true, hires: 'boundary' });
-  if (file.target === 'client' && file.removed.length > 0) map.sourcesContent = [redact(file.code, file.removed)];
-  return map;
+  const content = file.target === 'client' && file.removed.length > 0 ? redact(file.code, file.removed) : file.code;
+  return generateSourceMap(file.edits, file.id, content);
 }
 
 function redact(code: string, ranges: readonly Range[]): string {

@@ -160,6 +160,32 @@ describe('modules that hand the factories on', () => {
   });
 });
 
+describe('names written with escapes', () => {
+  // The analysis skips statements that do not write a name it looks for; an escape must not hide one.
+  const head = "import { defineServerMiddleware } from 'hono-preact-actions';\nimport { audit } from './audit.ts';\n";
+
+  it('still see a binding read only inside a stripped body, and remove it from the client', () => {
+    const code = `${head}export const logged = defineServerMiddleware(async (_c, next) => { \\u0061udit(); await next(); });\n`;
+    const output = compile(code, { id: '/p/src/page.ts', target: 'client' })?.code ?? '';
+    expect(output).not.toContain('audit');
+    expect(output).toContain('export const logged = defineServerMiddleware();');
+  });
+
+  it('still see a binding read elsewhere, and keep it', () => {
+    const code = `${head}export const logged = defineServerMiddleware(async () => { audit(); });\nexport const later = () => \\u0061udit;\n`;
+    expect(compile(code, { id: '/p/src/page.ts', target: 'client' })?.code).toContain(
+      "import { audit } from './audit.ts';",
+    );
+  });
+
+  it('still see the runtime loaded by a specifier with an escape', () => {
+    const code = `${head}export const lazy = () => import('hono\\u002Dpreact-actions');\n`;
+    expect(() => compile(code, { id: '/p/src/page.ts', target: 'client' })).toThrow(
+      expect.objectContaining({ code: 'DYNAMIC_RUNTIME_IMPORT' }),
+    );
+  });
+});
+
 describe('the debug hook', () => {
   it('sees the output after every pass, in order', () => {
     const seen: string[] = [];

@@ -10,7 +10,11 @@ import { type FileContext, isInside, type Range } from '../context.ts';
 
 export function removeUnusedImports(file: FileContext): void {
   if (file.removed.length === 0) return;
-  const { bindings, references } = file.analysis();
+  const analysis = file.analysis();
+  const bindings = analysis.bindings;
+  const mayDie = namesTheRemovalMayKill(file.code, file.removed, bindings);
+  if (mayDie.size === 0) return;
+  const references = analysis.referencesTo(mayDie);
   const removed: Range[] = [...file.removed];
   const dead = new Set<TopLevelBinding>();
 
@@ -39,6 +43,40 @@ export function removeUnusedImports(file: FileContext): void {
     }
   }
   if (dead.size > 0) applyRemovals(file, dead);
+}
+
+/**
+ * The bindings that can end up dead, found in the text: a reference is its name as written, so a binding
+ * whose name appears in no deleted range, in no declarator of another such binding, and only once in
+ * its own declarator (where it is declared) keeps a reader outside them or never had one; either way
+ * it stays. Text with a backslash may spell a name with escapes: then every binding may die.
+ */
+function namesTheRemovalMayKill(
+  code: string,
+  deleted: readonly Range[],
+  bindings: Map<string, TopLevelBinding>,
+): Set<string> {
+  const names = new Set<string>();
+  const open = [...bindings.values()].filter((binding) => !binding.exported && binding.removable);
+  const textOf = (node: t.Node) => code.slice(node.start ?? 0, node.end ?? 0);
+  let texts = deleted.map((range) => code.slice(range.start, range.end));
+  for (const binding of open) {
+    const own = textOf(binding.declarator);
+    const first = own.indexOf(binding.name);
+    if (own.includes('\\') || own.indexOf(binding.name, first + 1) !== -1) names.add(binding.name);
+  }
+  for (const binding of open) if (names.has(binding.name)) texts.push(textOf(binding.declarator));
+  while (texts.length > 0) {
+    const text = texts.join('\n');
+    if (text.includes('\\')) return new Set(open.map((binding) => binding.name));
+    texts = [];
+    for (const binding of open) {
+      if (names.has(binding.name) || !text.includes(binding.name)) continue;
+      names.add(binding.name);
+      texts.push(textOf(binding.declarator));
+    }
+  }
+  return names;
 }
 
 /** A declarator such as `const { a, b } = x` goes only when all the names it binds are dead. */
