@@ -5,20 +5,10 @@ import { stringify } from 'devalue';
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import type { AppConfig } from '../define.ts';
-import { ActionError } from '../action-error.ts';
-import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
 import type { RouteTable } from '../page/routes.ts';
 import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
-import {
-  ACTION_PARAM,
-  BUILD_HEADER,
-  type ErrorReason,
-  LOADER_PARAM,
-  MODULE_PARAM,
-  type RedirectEnvelope,
-  type WireError,
-} from '../shared/wire.ts';
+import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM } from '../shared/wire.ts';
 import { ABORTED, ActionCallContext, CONTROLLER, LoaderCallContext } from './call-context.ts';
 import { flattenRings, type Rings, runChain } from './chain.ts';
 import { type FormEntries, formPayload, jsonSchemaOf, toFormData, wantsFormData } from './coerce-form.ts';
@@ -30,16 +20,15 @@ import {
   type UnitHandler,
 } from './page-loaders.ts';
 import { decodeCall, toLocation, type UnitKind } from './decode-call.ts';
-import { bodyAfterDrain, hasUnreadBody } from './drain-body.ts';
-import { deniedError, errorResponse, WireFailure } from './failure.ts';
-import { createOriginCheck, type OriginOptions, type OriginRefusal } from './origin.ts';
+import { WireFailure } from './failure.ts';
+import { createFailureAnswers, type FailureOptions, type NamedUnit } from './failure-answers.ts';
+import { createOriginCheck, type OriginOptions } from './origin.ts';
 import { createRegistry, type ServerModuleGlob } from './registry.ts';
 import { createUnitResolver, type Resolved } from './resolve-unit.ts';
 import { createRouteIndex } from './route-index.ts';
-import { decideRedirect } from '../shared/redirect-rule.ts';
 import { isStreamResult, streamResponse } from './stream.ts';
 
-export interface HandlerOptions extends OriginOptions {
+export interface HandlerOptions extends OriginOptions, FailureOptions {
   /** The outermost ring: `defineApp({ use })`, usually default-exported from src/app-config.ts. */
   app?: AppConfig;
   /**
@@ -53,35 +42,6 @@ export interface HandlerOptions extends OriginOptions {
   bodyLimit?: number;
   /** Fields a form body may have (default 1,000). */
   maxFields?: number;
-  /**
-   * Origins besides the request's own that a `redirect()` may send the browser to, e.g.
-   * `['https://auth.example.com']`. Any other target is refused (400 UNSAFE_REDIRECT) and logged.
-   */
-  allowedRedirects?: readonly string[];
-  /** Redact unexpected errors (default: when NODE_ENV is `production`). */
-  production?: boolean;
-  /**
-   * Where unexpected errors are logged, with the request id the client sees (default: console.error). It
-   * also hears of each origin refusal (403 CROSS_SITE or HOST_NOT_ALLOWED), with `info.reason` set
-   * (default: one console.warn line).
-   */
-  onError?: (error: unknown, info: { requestId: string; module: string; unit: string; reason?: ErrorReason }) => void;
-  /**
-   * This build's id (the plugin's `virtual:hono-preact-actions/build-id`). A call for an unknown unit from a
-   * client of another build is answered 409 STALE_CLIENT, which the client turns into one reload.
-   */
-  buildId?: string;
-  /** Where a stream observer that threw is reported; the stream goes on (default: console.error). */
-  onObserverError?: (
-    error: unknown,
-    info: { requestId: string; module: string; unit: string; callback: string },
-  ) => void;
-}
-
-/** The unit a request names, before (or without) it being resolved. */
-interface NamedUnit {
-  module?: string | undefined;
-  unit?: string | undefined;
 }
 
 /** A form's payload: the FormData itself for a schema that asks for one, else its fields coerced. */
@@ -98,29 +58,8 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const originCheck = createOriginCheck(options);
   const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
-  const production =
-    options.production ??
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV === 'production';
-  const logError =
-    options.onError ??
-    ((error, info) =>
-      info.reason
-        ? console.warn(
-            `[hono-preact-actions] request ${info.requestId} refused (${info.reason}): ${(error as Error).message}`,
-          )
-        : console.error(
-            `[hono-preact-actions] request ${info.requestId} failed in ${info.module}.${info.unit}:`,
-            error,
-          ));
-  const logObserverError =
-    options.onObserverError ??
-    ((error, info) =>
-      console.error(
-        `[hono-preact-actions] stream observer ${info.callback} threw in request ${info.requestId}; the stream goes on:`,
-        error,
-      ));
-  const logRefusedRedirect = (line: string) => console.warn(`[hono-preact-actions] ${line}`);
   const unitParam = kind === 'action' ? ACTION_PARAM : LOADER_PARAM;
+  const { answerFailure, logObserverError, refuseOrigin, toWireError } = createFailureAnswers(kind, unitParam, options);
   const ringsCache = new WeakMap<object, Rings>();
   const resolve = createUnitResolver(kind, registry, routeIndex);
   const formSchemas = new WeakMap<object, ReturnType<typeof jsonSchemaOf>>();
@@ -145,18 +84,6 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
       ringsCache.set(resolved.unit, rings);
     }
     return rings;
-  };
-
-  const unexpected = (error: unknown, requestId: string, module: string, unit: string): WireError => {
-    logError(error, { requestId, module, unit });
-    const message = production || !(error instanceof Error) ? 'Internal server error.' : error.message;
-    return { code: 'INTERNAL_SERVER_ERROR', status: 500, message, reason: 'UNEXPECTED', requestId };
-  };
-
-  /** A client that names its build, of another build than ours: what it calls may have moved or gone. */
-  const isStale = (request: Request): boolean => {
-    const clientBuild = request.headers.get(BUILD_HEADER);
-    return options.buildId !== undefined && clientBuild !== null && clientBuild !== options.buildId;
   };
 
   /**
@@ -308,23 +235,6 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     }
   };
 
-  /** The origin check's 403, logged with the request id it carries; undefined when allowRequest lets it in. */
-  async function refuseOrigin(c: Context, refusal: OriginRefusal): Promise<Response | undefined> {
-    const request = c.req.raw;
-    if (refusal.reason === 'CROSS_SITE' && options.allowRequest && (await options.allowRequest(request, c))) {
-      return undefined;
-    }
-    const failure = new WireFailure('FORBIDDEN', refusal.reason, refusal.message);
-    const requestId = crypto.randomUUID();
-    logError(failure, {
-      requestId,
-      module: c.req.query(MODULE_PARAM) ?? '?',
-      unit: c.req.query(unitParam) ?? '?',
-      reason: refusal.reason,
-    });
-    return errorAnswer(c, { ...failure.toWire(), requestId });
-  }
-
   if (kind === 'action') registerFormActions(handle);
   return Object.assign(handle, { [PAGE_RUNNER]: pageRunner }) as UnitHandler;
 
@@ -341,74 +251,6 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
         );
       }
       return result;
-    });
-  }
-
-  function toWireError(error: unknown, ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined): WireError {
-    if (error instanceof WireFailure) return error.toWire();
-    if (error instanceof ActionError) {
-      return { code: error.code, status: error.status, message: error.message, reason: 'ACTION_ERROR' };
-    }
-    const { module, unit, requestId } = namesOf(ctx);
-    const outcome = asOutcome(error);
-    if (outcome && isRender(outcome)) error = renderOutsidePage(`the ${kind} ${module}.${unit}`);
-    else if (outcome && !isRedirect(outcome)) return deniedError(outcome.status, outcome.message);
-    return unexpected(error, requestId, module, unit);
-  }
-
-  /** The module and unit a failure is logged under: the call's, else the names the request gave. */
-  function namesOf(ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined) {
-    if (ctx instanceof ActionCallContext || ctx instanceof LoaderCallContext) {
-      return { module: ctx.module, unit: ctx.scope === 'action' ? ctx.action : ctx.loader, requestId: ctx.requestId };
-    }
-    return {
-      module: ctx?.module ?? `(no ${MODULE_PARAM} named)`,
-      unit: ctx?.unit ?? `(no ${kind} named)`,
-      requestId: crypto.randomUUID(),
-    };
-  }
-
-  function answerFailure(
-    c: Context,
-    error: unknown,
-    ctx: ActionCallContext | LoaderCallContext | NamedUnit | undefined,
-  ): Response {
-    if (error instanceof WireFailure && error.code === 'NOT_FOUND' && isStale(c.req.raw)) {
-      error = new WireFailure(
-        'CONFLICT',
-        'STALE_CLIENT',
-        'This page comes from another build of the app than the server runs; reload it.',
-      );
-    }
-    const outcome = asOutcome(error);
-    if (outcome && isRedirect(outcome)) {
-      const decision = decideRedirect(outcome.to, c.req.url, options.allowedRedirects);
-      if (!('refused' in decision)) {
-        const envelope: RedirectEnvelope = { __outcome: 'redirect', to: decision.to, status: outcome.status };
-        if (decision.external) envelope.external = true;
-        return c.json(envelope);
-      }
-      const { module, unit } = namesOf(ctx);
-      logRefusedRedirect(`${module}.${unit} redirected to ${JSON.stringify(outcome.to)}, refused: ${decision.refused}`);
-      error = new WireFailure(
-        'BAD_REQUEST',
-        'UNSAFE_REDIRECT',
-        'The call answered with a redirect off this site; list its origin in allowedRedirects if it is yours.',
-      );
-    }
-    const wire = toWireError(error, ctx);
-    return errorAnswer(c, wire, wire.reason === 'METHOD' ? { Allow: 'POST' } : undefined);
-  }
-
-  /** An error answer; refused before the body was read, it waits, open, while the rest is drained (drain-body.ts). */
-  function errorAnswer(c: Context, wire: WireError, headers?: Record<string, string>): Response {
-    const request = c.req.raw;
-    if (!hasUnreadBody(request)) return errorResponse(c, wire, headers);
-    const bytes = new TextEncoder().encode(JSON.stringify({ error: wire }));
-    return c.body(bodyAfterDrain(request, bytes), wire.status as 400, {
-      ...headers,
-      'Content-Type': 'application/json',
-      'Content-Length': String(bytes.byteLength),
     });
   }
 }
