@@ -4,6 +4,7 @@
 import type { t } from '../babel.ts';
 import type { FileContext } from '../context.ts';
 import { errorAt } from '../errors.ts';
+import { mapEntries } from '../analyze/map-entries.ts';
 
 export const SERVER_MODULE_EXPORTS = [
   'default',
@@ -20,8 +21,6 @@ export type ServerModuleExport = (typeof SERVER_MODULE_EXPORTS)[number];
 
 const MAP_EXPORTS = new Set<ServerModuleExport>(['serverLoaders', 'serverActions']);
 const LEGAL_LIST = SERVER_MODULE_EXPORTS.map((name) => `\`${name}\``).join(', ');
-// Names that every object inherits: a map entry with one of them would collide with the prototype.
-const RESERVED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export interface ServerExport {
   name: ServerModuleExport;
@@ -61,7 +60,7 @@ export function validateServerExports(file: FileContext): void {
     seen.set(name, node);
     if (!MAP_EXPORTS.has(name)) return { name };
     const options: Record<string, t.Node> = {};
-    const entries = mapEntries(file, name, node, value, locals, options);
+    const entries = mapEntries(file, name, node, value, locals.values, options);
     return value ? { name, entries, options, value } : { name, entries, options };
   };
 
@@ -277,76 +276,4 @@ function collectLocals(program: t.Program): Locals {
     }
   }
   return { values, types };
-}
-
-/** Looks through `as const`, `satisfies`, `!`, `<T>x` and parentheses to the expression beneath. */
-function unwrap(node: t.Node | null | undefined): t.Node | null | undefined {
-  let current = node;
-  while (
-    current &&
-    (current.type === 'TSAsExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSTypeAssertion' ||
-      current.type === 'ParenthesizedExpression')
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function mapEntries(
-  file: FileContext,
-  name: ServerModuleExport,
-  site: t.Node,
-  value: t.Node | null | undefined,
-  locals: Locals,
-  options: Record<string, t.Node>,
-): string[] {
-  let object = unwrap(value);
-  if (object?.type === 'Identifier' && locals.values.has(object.name)) object = unwrap(locals.values.get(object.name));
-  if (object?.type !== 'ObjectExpression') {
-    throw errorAt(
-      file,
-      site,
-      'MAP_NOT_OBJECT_LITERAL',
-      `\`${name}\` must be an object literal: the client stub lists its entries by name, and only listed entries are callable.`,
-      `write it as \`export const ${name} = { name: ${name === 'serverActions' ? 'defineAction' : 'defineLoader'}(…) }\` (\`as const\` and \`satisfies\` are fine).`,
-    );
-  }
-  const entries: string[] = [];
-  for (const property of object.properties) {
-    const key = property.type === 'SpreadElement' ? null : entryName(property);
-    if (key === null) {
-      throw errorAt(
-        file,
-        property,
-        'UNSUPPORTED_MAP_ENTRY',
-        `every entry of \`${name}\` needs a name written in the source; a spread or computed key hides it from the client stub.`,
-        'list each entry with a plain key, e.g. `addMovie: defineAction(…)`.',
-      );
-    }
-    if (RESERVED_NAMES.has(key)) {
-      throw errorAt(
-        file,
-        property,
-        'RESERVED_NAME',
-        `\`${key}\` cannot name an entry of \`${name}\`: every object inherits a \`${key}\`, so the name is never dispatched.`,
-        `rename the entry, e.g. \`${key}Entry\`.`,
-      );
-    }
-    entries.push(key);
-    const entryValue = property.type === 'ObjectProperty' ? unwrap(property.value) : null;
-    const second = entryValue?.type === 'CallExpression' ? entryValue.arguments[1] : undefined;
-    if (second) options[key] = second;
-  }
-  return entries;
-}
-
-function entryName(property: t.ObjectProperty | t.ObjectMethod): string | null {
-  const key = property.key;
-  if (!property.computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'StringLiteral') return key.value;
-  if (key.type === 'NumericLiteral') return String(key.value);
-  return null;
 }
