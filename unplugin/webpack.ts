@@ -1,3 +1,8 @@
+import type { WebpackPluginInstance } from 'webpack';
 import { unplugin } from './index.ts';
+import type { Options } from './options.ts';
 
-export default unplugin.webpack;
+// Typed by webpack's own plugin type, so the declarations never name unplugin's (whose types import every
+// bundler), however the compiler that emits them resolves unplugin's.
+const hpa: (options?: Options) => WebpackPluginInstance = unplugin.webpack;
+export default hpa;
