@@ -17,6 +17,7 @@ export interface HeadTags {
 export function Head({ title, meta = {} }: HeadTags): null {
   const scope = useContext(PageRender);
   if (scope) {
+    scope.deferral?.headWritten();
     scope.head = { title: title ?? scope.head?.title, meta: { ...scope.head?.meta, ...meta } };
   } else if (typeof document !== 'undefined') {
     // During render, not in an effect: Preact runs a child's effects before its parent's, and the

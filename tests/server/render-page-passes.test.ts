@@ -23,6 +23,7 @@ const module = {
     sibling: loaderOf('sibling', { label: 'sibling' }),
     options: loaderOf('options', { values: ['a', 'b', 'c'] }),
     hidden: loaderOf('hidden', { label: 'hidden' }),
+    titled: loaderOf('titled', { label: 'titled' }),
   },
 };
 const loaders = loadersHandler({ '/src/pages/passes.server.ts': module }, { root: '/src/pages' });
@@ -53,7 +54,9 @@ const InnerView = ({ loaderData }: LoaderData<Label>) =>
     loaderData.label,
     h(Ids, null),
   );
-const SiblingView = ({ loaderData }: LoaderData<Label>) => h('aside', null, loaderData.label, h(Ids, null));
+const SiblingView = ({ loaderData }: LoaderData<Label>) => h('aside', null, loaderData.label);
+const TitledView = ({ loaderData }: LoaderData<Label>) =>
+  h('p', null, h(Head, { title: `the ${loaderData.label}` }), loaderData.label);
 const OptionsView = ({ loaderData }: LoaderData<{ values: string[] }>) =>
   h(
     'svg',
@@ -66,6 +69,7 @@ const Inner = getLoaderData(InnerView, { serverLoader: serverLoaders.inner });
 const Sibling = getLoaderData(SiblingView, { serverLoader: serverLoaders.sibling });
 const Options = getLoaderData(OptionsView, { serverLoader: serverLoaders.options });
 const Hidden = getLoaderData(SiblingView, { serverLoader: serverLoaders.hidden });
+const Titled = getLoaderData(TitledView, { serverLoader: serverLoaders.titled });
 
 const Document = ({ children, footer }: { children: ComponentChildren; footer?: string }) =>
   h(
@@ -109,6 +113,18 @@ const trees: Record<string, { page: () => VNode; plain: VNode; ran: string[]; ti
       h(OuterView, { loaderData: { label: 'outer' } }, h(InnerView, { loaderData: { label: 'inner' } })),
     ),
     ran: ['outer', 'inner'],
+    title: 'the footer',
+  },
+  'a title set in a page': {
+    page: () => h(Document, null, h(Titled, null)),
+    plain: h(Document, null, h(TitledView, { loaderData: { label: 'titled' } })),
+    ran: ['titled'],
+    title: 'the titled',
+  },
+  'a title set after a page': {
+    page: () => h(Document, { footer: 'the footer' }, h(Titled, null)),
+    plain: h(Document, { footer: 'the footer' }, h(TitledView, { loaderData: { label: 'titled' } })),
+    ran: ['titled'],
     title: 'the footer',
   },
   'svg and select around a page': {
