@@ -3,8 +3,8 @@
 // chain and embeds the result; on the client (where it is the compiler's stub) the first render
 // takes the embedded data, a client navigation fetches through POST /__loaders, and
 // `invalidate: 'auto'` or a cache invalidation fetches again.
-import { type ComponentType, createContext, h, type VNode } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { type ComponentType, h, type VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Cache } from './client/cache.ts';
 import { call, type UnitStub } from './client/call.ts';
 import { followRedirect, setPageReloader } from './client/navigation.ts';
@@ -70,7 +70,27 @@ export interface EmbeddedRoute {
 /** Pages fetching their first data after a navigation: the route announcer waits for them. */
 export const pageLoads: { pending: number; settled?: (() => void) | undefined } = { pending: 0 };
 
-export const PageRender = createContext<PageRenderScope | null>(null);
+let rendering: PageRenderScope | null = null;
+
+/**
+ * The scope of the server render under way, or null (in the browser, always). renderPage sets it around
+ * each of its renders, which are synchronous, so no other render can see it: a module variable rather
+ * than a context provider, whose instance, subscriptions and context copy each render would pay for.
+ */
+export function pageRenderScope(): PageRenderScope | null {
+  return rendering;
+}
+
+/** Runs a synchronous render with `scope` as the page render's scope. */
+export function renderInScope<T>(scope: PageRenderScope, render: () => T): T {
+  const outer = rendering;
+  rendering = scope;
+  try {
+    return render();
+  } finally {
+    rendering = outer;
+  }
+}
 
 /** The id of the script element that carries the server's loader data to the first client render. */
 export const EMBEDDED_DATA_ID = '__hpa_data';
@@ -88,7 +108,7 @@ export function getLoaderData<T, P extends object = object>(
   const loader: unknown = options.serverLoader;
   // `context`: the render's context (the providers above), for a view rendered later in this place.
   return function Page(this: unknown, props: Omit<P, 'loaderData'>, context?: object) {
-    const scope = useContext(PageRender);
+    const scope = pageRenderScope();
     if (typeof loader === 'function') {
       if (!scope) throw new Error('A page with getLoaderData rendered on the server outside renderPage().');
       if (!scope.data.has(loader)) {
@@ -168,7 +188,7 @@ export function readEmbedded() {
  * followed (server render and hydration alike); undefined on any other view.
  */
 export function useFormResult(action: unknown): FormResult | undefined {
-  const scope = useContext(PageRender);
+  const scope = pageRenderScope();
   const stub = stubOf(action);
   const result = scope ? scope.formResult : typeof document === 'undefined' ? undefined : readEmbedded()?.form;
   return stub && result?.module === stub.module && result.action === stub.action ? result : undefined;

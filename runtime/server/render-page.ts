@@ -7,10 +7,10 @@
 // around the whole render, and a deny or render(Component) shows in the route's place.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, RedirectStatusCode } from 'hono/utils/http-status';
-import { h, type VNode } from 'preact';
+import type { VNode } from 'preact';
 import type { LoaderLocation } from '../context.ts';
 import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
-import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope } from '../page-data.ts';
+import { EMBEDDED_DATA_ID, type EmbeddedRoute, type PageRenderScope } from '../page-data.ts';
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
@@ -83,8 +83,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
-  const tree = h(PageRender.Provider, { value: scope }, page);
-  const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
+  const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, page, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
     c.html(documentFor(withHead(html, scope.head), options.defaultTitle, embedded), status as ContentfulStatusCode);
 

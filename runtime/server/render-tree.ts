@@ -10,7 +10,7 @@
 // - a view that throws (an error boundary around it in the tree may catch it), or a token not found.
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { PageDeferral, PageRenderScope } from '../page-data.ts';
+import { type PageDeferral, type PageRenderScope, renderInScope } from '../page-data.ts';
 
 const MAX_PASSES = 5;
 // A control character around an id made once per process: no text of a page spells a token, and
@@ -32,6 +32,7 @@ interface Waiting {
 }
 
 class Deferral implements PageDeferral {
+  readonly scope: PageRenderScope;
   waiting: Waiting[] = [];
   tokens = 0;
   /** Tokens left by the render under way. */
@@ -41,6 +42,10 @@ class Deferral implements PageDeferral {
   headInView = false;
   /** A page waits where a view on its own could differ: the tree is rendered whole instead. */
   whole = false;
+
+  constructor(scope: PageRenderScope) {
+    this.scope = scope;
+  }
 
   wait(view: () => VNode<any>, context: object | undefined, component: unknown): string | null {
     if (this.whole || insideSvgOrSelect(component)) {
@@ -60,7 +65,7 @@ class Deferral implements PageDeferral {
 
   render(vnode: VNode<any>, context?: object): string {
     this.tokensInRender = 0;
-    return renderToString(vnode, context);
+    return renderInScope(this.scope, () => renderToString(vnode, context));
   }
 
   /** The HTML with each waiting view in its token's place, or undefined where that could differ from the tree's. */
@@ -111,7 +116,7 @@ function insideSvgOrSelect(component: unknown): boolean {
 }
 
 /**
- * Renders `tree` (under the scope's provider) until no page waits for a loader it has no data for, each
+ * Renders `tree` (in the scope) until no page waits for a loader it has no data for, each
  * wanted loader run by `load` in the order its page was found. Returns the HTML.
  */
 export async function renderTree(
@@ -119,7 +124,7 @@ export async function renderTree(
   scope: PageRenderScope,
   load: (loader: object) => Promise<void>,
 ): Promise<string> {
-  const deferral = new Deferral();
+  const deferral = new Deferral(scope);
   scope.deferral = deferral;
   try {
     let html = deferral.render(tree);
@@ -134,7 +139,7 @@ export async function renderTree(
       }
       // Rendered whole from here on, as many times as pages keep waiting.
       scope.deferral = undefined;
-      html = renderToString(tree);
+      html = renderInScope(scope, () => renderToString(tree));
     }
     return scope.deferral ? deferral.clear(html) : html;
   } finally {

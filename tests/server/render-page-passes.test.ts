@@ -71,7 +71,7 @@ const Options = getLoaderData(OptionsView, { serverLoader: serverLoaders.options
 const Hidden = getLoaderData(SiblingView, { serverLoader: serverLoaders.hidden });
 const Titled = getLoaderData(TitledView, { serverLoader: serverLoaders.titled });
 
-const Document = ({ children, footer }: { children: ComponentChildren; footer?: string }) =>
+const Document = ({ children, footer }: { children?: ComponentChildren; footer?: string }) =>
   h(
     'html',
     null,
@@ -85,10 +85,11 @@ const Document = ({ children, footer }: { children: ComponentChildren; footer?: 
     ),
   );
 /** A layout that shows its page only to some: the page's loader must not run for the others. */
-const SignedIn = ({ children, signedIn }: { children: ComponentChildren; signedIn: boolean }) =>
+const SignedIn = ({ children, signedIn }: { children?: ComponentChildren; signedIn: boolean }) =>
   signedIn ? children : h('p', null, 'Sign in to see this page.');
 
-const trees: Record<string, { page: () => VNode; plain: VNode; ran: string[]; title: string }> = {
+// `any`: each tree's props are its own.
+const trees: Record<string, { page: () => VNode<any>; plain: VNode<any>; ran: string[]; title: string }> = {
   nested: {
     page: () =>
       h(Document, null, h(Theme.Provider, { value: 'dark' }, h(Outer, null, h(Inner, null)), h(Sibling, null))),
@@ -162,7 +163,7 @@ beforeEach(() => {
 });
 
 /** The document as the plain render of the same tree would make it, with the head's title set. */
-function expectedDocument(plain: VNode, title: string, data: Record<string, unknown>, path: string): string {
+function expectedDocument(plain: VNode<any>, title: string, data: Record<string, unknown>, path: string): string {
   const html = renderToString(plain)
     .replace(/<title>.*?<\/title>/, '')
     .replace('</head>', `<title>${title}</title></head>`);
