@@ -17,7 +17,8 @@ const MAX_PASSES = 5;
 // escaping leaves it as it is. One byte wide, so the HTML stays a one-byte string (a wider character,
 // even one spliced out, makes the document two bytes a character, and slower to check and encode).
 const TOKEN_EDGE = '\u0001';
-const TOKEN_PREFIX = `${TOKEN_EDGE}${crypto.randomUUID()}:`;
+// Made on the first render, not when the module loads: Workers refuse random values in global scope.
+let tokenPrefix: string | undefined;
 
 // preact-render-to-string's names for a vnode's parent, a component's vnode and the useId counter of a
 // render's root (Preact's mangled property names).
@@ -52,7 +53,8 @@ class Deferral implements PageDeferral {
       this.whole = true;
       return null;
     }
-    const token = `${TOKEN_PREFIX}${this.tokens++}${TOKEN_EDGE}`;
+    tokenPrefix ??= `${TOKEN_EDGE}${crypto.randomUUID()}:`;
+    const token = `${tokenPrefix}${this.tokens++}${TOKEN_EDGE}`;
     this.waiting.push({ token, view, context });
     this.tokensInRender++;
     return token;
