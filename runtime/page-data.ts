@@ -3,8 +3,8 @@
 // chain and embeds the result; on the client (where it is the compiler's stub) the first render
 // takes the embedded data, a client navigation fetches through POST /__loaders, and
 // `invalidate: 'auto'` or a cache invalidation fetches again.
-import { type ComponentType, createContext, h } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { type ComponentType, h, type VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Cache } from './client/cache.ts';
 import { call, type UnitStub } from './client/call.ts';
 import { followRedirect, setPageReloader } from './client/navigation.ts';
@@ -30,6 +30,22 @@ export interface PageRenderScope {
   route?: RouteView;
   /** The title and meta tags the rendered pages set with <Head>. */
   head?: HeadTags;
+  /** While renderPage renders once and fills each waiting page's place when its data is in. */
+  deferral?: PageDeferral;
+}
+
+/**
+ * How a page without its data waits in a render that is not repeated: its place holds a token, and
+ * `view` is rendered there (with the same context) once the loader has run.
+ */
+export interface PageDeferral {
+  /**
+   * The token standing in the HTML for the page rendered by `component` (the renderer's instance), or
+   * null where the page cannot wait so (it shows nothing, and the tree is rendered again with the data).
+   */
+  wait(view: () => VNode<any>, context: object | undefined, component: unknown): string | null;
+  /** <Head> wrote the title or meta: where it did decides whether a render in parts keeps their order. */
+  headWritten(): void;
 }
 
 /** What <Routes> shows: a match's layouts and view, or the outcome its page layer threw. */
@@ -54,7 +70,27 @@ export interface EmbeddedRoute {
 /** Pages fetching their first data after a navigation: the route announcer waits for them. */
 export const pageLoads: { pending: number; settled?: (() => void) | undefined } = { pending: 0 };
 
-export const PageRender = createContext<PageRenderScope | null>(null);
+let rendering: PageRenderScope | null = null;
+
+/**
+ * The scope of the server render under way, or null (in the browser, always). renderPage sets it around
+ * each of its renders, which are synchronous, so no other render can see it: a module variable rather
+ * than a context provider, whose instance, subscriptions and context copy each render would pay for.
+ */
+export function pageRenderScope(): PageRenderScope | null {
+  return rendering;
+}
+
+/** Runs a synchronous render with `scope` as the page render's scope. */
+export function renderInScope<T>(scope: PageRenderScope, render: () => T): T {
+  const outer = rendering;
+  rendering = scope;
+  try {
+    return render();
+  } finally {
+    rendering = outer;
+  }
+}
 
 /** The id of the script element that carries the server's loader data to the first client render. */
 export const EMBEDDED_DATA_ID = '__hpa_data';
@@ -70,13 +106,15 @@ export function getLoaderData<T, P extends object = object>(
   options: GetLoaderDataOptions<T>,
 ): ComponentType<Omit<P, 'loaderData'>> {
   const loader: unknown = options.serverLoader;
-  return function Page(props: Omit<P, 'loaderData'>) {
-    const scope = useContext(PageRender);
+  // `context`: the render's context (the providers above), for a view rendered later in this place.
+  return function Page(this: unknown, props: Omit<P, 'loaderData'>, context?: object) {
+    const scope = pageRenderScope();
     if (typeof loader === 'function') {
       if (!scope) throw new Error('A page with getLoaderData rendered on the server outside renderPage().');
       if (!scope.data.has(loader)) {
         scope.wanted.add(loader);
-        return null;
+        const view = () => h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });
+        return scope.deferral ? scope.deferral.wait(view, context, this) : null;
       }
       return h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });
     }
@@ -150,7 +188,7 @@ export function readEmbedded() {
  * followed (server render and hydration alike); undefined on any other view.
  */
 export function useFormResult(action: unknown): FormResult | undefined {
-  const scope = useContext(PageRender);
+  const scope = pageRenderScope();
   const stub = stubOf(action);
   const result = scope ? scope.formResult : typeof document === 'undefined' ? undefined : readEmbedded()?.form;
   return stub && result?.module === stub.module && result.action === stub.action ? result : undefined;

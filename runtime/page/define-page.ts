@@ -2,8 +2,7 @@
 // members by renderPage around the server render, its client members by <Routes> on an intra-app
 // navigation. render lives only here, so loader and action code has no reason to import it.
 import { type ComponentType, h } from 'preact';
-import { useContext } from 'preact/hooks';
-import { PageRender } from '../page-data.ts';
+import { pageRenderScope } from '../page-data.ts';
 import type { PageContext } from '../context.ts';
 import type { Use } from '../middleware.ts';
 import { type Render, renderOutcome } from '../outcomes.ts';
@@ -18,7 +17,7 @@ export function definePage<P extends object>(
   const Page = (props: P) => {
     // renderPage runs a page's server middleware only for the routes it matched: a page rendered without
     // routes would show ungated, so it is an error rather than a silent bypass.
-    const scope = useContext(PageRender);
+    const scope = pageRenderScope();
     if (scope && !scope.route) {
       throw new Error(
         'definePage(…) rendered on the server without routes, so its `use` would not run. Render it as a view or layout of defineRoutes(…), and pass `routes` to loadersHandler and actionsHandler.',

@@ -1,8 +1,7 @@
 // <Head title meta />: a page's document title and meta tags. On the server it records them in the
 // render scope and renderPage writes them into the document's head; in the browser it writes them to
 // the document as the page renders, so a client navigation shows the new page's title too.
-import { useContext } from 'preact/hooks';
-import { PageRender } from '../page-data.ts';
+import { pageRenderScope } from '../page-data.ts';
 
 export interface HeadTags {
   title?: string;
@@ -15,8 +14,9 @@ export interface HeadTags {
  * so a view's <Head> wins over its layout's. Renders nothing.
  */
 export function Head({ title, meta = {} }: HeadTags): null {
-  const scope = useContext(PageRender);
+  const scope = pageRenderScope();
   if (scope) {
+    scope.deferral?.headWritten();
     scope.head = { title: title ?? scope.head?.title, meta: { ...scope.head?.meta, ...meta } };
   } else if (typeof document !== 'undefined') {
     // During render, not in an effect: Preact runs a child's effects before its parent's, and the

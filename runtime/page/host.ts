@@ -3,12 +3,12 @@
 // navigation: each intra-app navigation loads the route's components, runs the client members of its
 // pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
-import { useContext, useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn } from '../middleware.ts';
 import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
-import { PageRender, readEmbedded, type RouteView } from '../page-data.ts';
+import { pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
 import { flattenRings, runChain } from '../server/chain.ts';
 import { setNavigator } from '../client/navigation.ts';
 import { announcePage, mountAnnouncer } from './announce.ts';
@@ -78,7 +78,7 @@ export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: st
 }
 
 export function Routes({ routes, app, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
-  const scope = useContext(PageRender);
+  const scope = pageRenderScope();
   const [view, setView] = useState<RouteView>(() => (scope ? serverView(scope.route, routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
   const hydrating = useRef(true);

@@ -1,22 +1,23 @@
-// renderPage(c, <Layout />, { defaultTitle }): server rendering with page data. The first render
-// collects the loaders the page asks for (getLoaderData); each runs through the same chain as a
-// loader RPC; the second render has their data, which is embedded for the first client render.
+// renderPage(c, <Layout />, { defaultTitle }): server rendering with page data. The tree renders once:
+// a page that asks for a loader's data (getLoaderData) waits in its place while the loader runs
+// through the same chain as a loader RPC, then its view renders there (render-tree.ts); the data is
+// embedded for the first client render.
 // An outcome from a loader's chain is an HTTP answer: redirect, or the deny's status and message.
 // With routes (the loaders handler's), the app's use and the matched route's page layer run once
 // around the whole render, and a deny or render(Component) shows in the route's place.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, RedirectStatusCode } from 'hono/utils/http-status';
-import { h, type VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
+import type { VNode } from 'preact';
 import type { LoaderLocation } from '../context.ts';
 import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
-import { EMBEDDED_DATA_ID, type EmbeddedRoute, PageRender, type PageRenderScope } from '../page-data.ts';
+import { EMBEDDED_DATA_ID, type EmbeddedRoute, type PageRenderScope } from '../page-data.ts';
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
 import { isEventStream, readStreamOutcome } from './form-stream.ts';
 import { decideRedirect } from '../shared/redirect-rule.ts';
 import { withHead } from './head-html.ts';
+import { renderTree } from './render-tree.ts';
 import {
   formActionsHandler,
   identify,
@@ -37,7 +38,6 @@ export interface RenderPageOptions {
   actions?: UnitHandler;
 }
 
-const MAX_PASSES = 5;
 const LOCATION = 'hpaLocation';
 
 /** Hono middleware that records the request's location for the loaders of the page it renders. */
@@ -83,8 +83,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
-  const tree = h(PageRender.Provider, { value: scope }, page);
-  const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, tree, scope, runner, at, embedded, skip);
+  const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, page, scope, runner, at, embedded, skip);
   const answer = (html: string, status = 200) =>
     c.html(documentFor(withHead(html, scope.head), options.defaultTitle, embedded), status as ContentfulStatusCode);
 
@@ -146,11 +145,8 @@ interface EmbeddedState {
   route?: EmbeddedRoute;
 }
 
-/**
- * Renders until no rendered page wants a loader it has no data for (a layout's data can reveal its
- * page, which wants its own). Each loader runs through its chain, less `skip`; its outcomes are thrown.
- */
-async function renderPasses(
+/** The tree's HTML with its pages' data: each loader runs through its chain, less `skip`; its outcomes are thrown. */
+function renderPasses(
   c: Context,
   tree: VNode<any>,
   scope: PageRenderScope,
@@ -159,24 +155,18 @@ async function renderPasses(
   embedded: EmbeddedState,
   skip?: ReadonlySet<unknown>,
 ): Promise<string> {
-  let html = renderToString(tree);
-  for (let pass = 0; pass < MAX_PASSES && scope.wanted.size > scope.data.size; pass++) {
-    for (const loader of scope.wanted) {
-      if (scope.data.has(loader)) continue;
-      const { key, name } = identify(loader);
-      try {
-        const data = await runner.run(c, key, name, at, skip);
-        scope.data.set(loader, data);
-        embedded.data[`${key}:${name}`] = data;
-      } catch (error) {
-        const outcome = asOutcome(error);
-        if (outcome && isRender(outcome)) throw renderOutsidePage(`the loader ${key}.${name}`);
-        throw error;
-      }
+  return renderTree(tree, scope, async (loader) => {
+    const { key, name } = identify(loader);
+    try {
+      const data = await runner.run(c, key, name, at, skip);
+      scope.data.set(loader, data);
+      embedded.data[`${key}:${name}`] = data;
+    } catch (error) {
+      const outcome = asOutcome(error);
+      if (outcome && isRender(outcome)) throw renderOutsidePage(`the loader ${key}.${name}`);
+      throw error;
     }
-    html = renderToString(tree);
-  }
-  return html;
+  });
 }
 
 function logRefusedRedirect(line: string): void {
@@ -268,13 +258,15 @@ function documentFor(html: string, defaultTitle: string | undefined, embedded: o
   // `<` escaped, so no value can close the script element.
   const json = JSON.stringify(embedded).replaceAll('<', '\\u003c');
   const script = `<script type="application/json" id="${EMBEDDED_DATA_ID}">${json}</script>`;
-  const bodyEnd = html.indexOf('</body>');
-  let document = bodyEnd === -1 ? `${html}${script}` : `${html.slice(0, bodyEnd)}${script}${html.slice(bodyEnd)}`;
-  if (defaultTitle && !/<title[\s>]/.test(document)) {
+  if (defaultTitle && !/<title[\s>]/.test(html)) {
     const title = `<title>${escapeHtml(defaultTitle)}</title>`;
-    document = document.includes('<head>') ? document.replace('<head>', `<head>${title}`) : `${title}${document}`;
+    html = html.includes('<head>') ? html.replace('<head>', `<head>${title}`) : `${title}${html}`;
   }
-  return document.startsWith('<html') ? `<!doctype html>${document}` : document;
+  // Asked of the app's HTML before the script is spliced in, so the document is one string built once.
+  const doctype = html.startsWith('<html') ? '<!doctype html>' : '';
+  const bodyEnd = html.indexOf('</body>');
+  if (bodyEnd === -1) return `${doctype}${html}${script}`;
+  return `${doctype}${html.slice(0, bodyEnd)}${script}${html.slice(bodyEnd)}`;
 }
 
 function escapeHtml(text: string): string {
