@@ -54,7 +54,7 @@ export interface EmbeddedRoute {
 /** Pages fetching their first data after a navigation: the route announcer waits for them. */
 export const pageLoads: { pending: number; settled?: (() => void) | undefined } = { pending: 0 };
 
-export const PageRender = createContext<PageRenderScope | null>(null);
+export const PageRender = /* @__PURE__ */ createContext<PageRenderScope | null>(null);
 
 /** The id of the script element that carries the server's loader data to the first client render. */
 export const EMBEDDED_DATA_ID = '__hpa_data';

@@ -32,7 +32,7 @@ interface Refusal {
   fields?: Record<string, string[]>;
   message?: string;
 }
-const FormRefusal = createContext<Refusal | undefined>(undefined);
+const FormRefusal = /* @__PURE__ */ createContext<Refusal | undefined>(undefined);
 
 function refusalOf(error: Pick<WireError, 'message' | 'reason' | 'fields'> | null | undefined): Refusal | undefined {
   if (!error) return undefined;
