@@ -85,7 +85,13 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     const node: RouteNode = { pattern: `/${segments.join('/')}`, segments, definition, chain, gates: [] };
     chain.push(node);
     if (!definition.view && !definition.children?.length) {
-      throw new Error(`defineRoutes: route ${node.pattern} has neither a view nor children, so nothing can show it.`);
+      let message = `defineRoutes: ${node.pattern} shows nothing`;
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message = `defineRoutes: route ${node.pattern} has neither a view nor children, so nothing can show it.`;
+      } catch {}
+      throw new Error(message);
     }
     nodes.push(node);
     for (const child of definition.children ?? []) visit(child, node);
@@ -107,9 +113,13 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   for (let index = 1; index < pages.length; index++) {
     const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
     if (shapeOf(before) === shapeOf(node)) {
-      throw new Error(
-        `defineRoutes: ${before.pattern} and ${node.pattern} match the same paths. Keep one of them (parameters at the same position are the same segment).`,
-      );
+      let message = `defineRoutes: ${before.pattern} = ${node.pattern}`;
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message = `defineRoutes: ${before.pattern} and ${node.pattern} match the same paths. Keep one of them (parameters at the same position are the same segment).`;
+      } catch {}
+      throw new Error(message);
     }
   }
 
@@ -120,7 +130,13 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     if (!component) {
       component = (await importer()).default;
       if (typeof component !== 'function') {
-        throw new TypeError(`defineRoutes: a view or layout module has no default-exported component.`);
+        let message = 'defineRoutes: no default export';
+        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+        try {
+          if (process.env.NODE_ENV !== 'production')
+            message = 'defineRoutes: a view or layout module has no default-exported component.';
+        } catch {}
+        throw new TypeError(message);
       }
       components.set(importer, component);
     }
@@ -162,15 +178,26 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
 }
 
 function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined): string[] {
-  if (typeof definition.path !== 'string') throw new TypeError('defineRoutes: every route needs a string path.');
+  if (typeof definition.path !== 'string') {
+    let message = 'defineRoutes: no path';
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production') message = 'defineRoutes: every route needs a string path.';
+    } catch {}
+    throw new TypeError(message);
+  }
   const own = splitPath(definition.path);
   if (!parent || !definition.path.startsWith('/')) return [...(parent?.segments ?? []), ...own];
   // An absolute child path restates its parent's; by shape, so `:projectId` and `:id` agree.
   const prefix = own.slice(0, parent.segments.length);
   if (prefix.length < parent.segments.length || prefix.some((part, i) => kind(part) !== kind(parent.segments[i]!))) {
-    throw new Error(
-      `defineRoutes: ${definition.path} is declared under ${parent.pattern} but does not start with it. Write it relative (without the leading /) or move it.`,
-    );
+    let message = `defineRoutes: ${definition.path} is not under ${parent.pattern}`;
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message = `defineRoutes: ${definition.path} is declared under ${parent.pattern} but does not start with it. Write it relative (without the leading /) or move it.`;
+    } catch {}
+    throw new Error(message);
   }
   return own;
 }
