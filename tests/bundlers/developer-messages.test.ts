@@ -1,12 +1,11 @@
 // Developer messages sit in a branch on process.env.NODE_ENV: each bundler's production build drops the
 // words, its development build keeps them, and a browser bundle where nothing replaced process.env (Rollup
 // without a replace plugin) still runs: the error is thrown with its short message, not a ReferenceError.
-// The entry is the published file, as a user's bundler reads it.
+// The entry is the published file (dist/, which `npm test` builds first), as a user's bundler reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { build as buildPackage } from '../../scripts/build.ts';
+import { describe, expect, it } from 'vitest';
 
 const ROUTES = join(import.meta.dirname, '..', '..', 'dist', 'runtime', 'page', 'routes.js');
 const ENTRY = `import { defineRoutes } from ${JSON.stringify(ROUTES)};\nglobalThis.misdeclare = () => defineRoutes([{ path: '/empty' }]);\n`;
@@ -104,8 +103,6 @@ const BUILDERS: Record<string, (mode: Mode) => Promise<string>> = {
   webpack: (mode) => webpackLike('webpack', mode),
   rspack: (mode) => webpackLike('rspack', mode),
 };
-
-beforeAll(() => buildPackage(), 60_000);
 
 describe.each(Object.keys(BUILDERS))('%s', (name) => {
   const builder = BUILDERS[name] as (mode: Mode) => Promise<string>;
