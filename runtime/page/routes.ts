@@ -101,7 +101,10 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   for (const node of nodes) {
     const gates = new Set(node.chain);
     for (const other of nodes) {
-      if ((other.definition.layout || other.definition.children?.length) && isShapePrefix(other, node))
+      if (
+        (other.definition.layout || other.definition.children?.length) &&
+        startsWithShape(node.segments, other.segments)
+      )
         gates.add(other);
     }
     (node as { gates: readonly RouteNode[] }).gates = [...gates].sort(
@@ -112,7 +115,7 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   const pages = nodes.filter((node) => node.definition.view).sort(bySpecificity);
   for (let index = 1; index < pages.length; index++) {
     const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
-    if (shapeOf(before) === shapeOf(node)) {
+    if (before.segments.length === node.segments.length && startsWithShape(before.segments, node.segments)) {
       let message = `defineRoutes: ${before.pattern} = ${node.pattern}`;
       // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
       try {
@@ -189,8 +192,7 @@ function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined):
   const own = splitPath(definition.path);
   if (!parent || !definition.path.startsWith('/')) return [...(parent?.segments ?? []), ...own];
   // An absolute child path restates its parent's; by shape, so `:projectId` and `:id` agree.
-  const prefix = own.slice(0, parent.segments.length);
-  if (prefix.length < parent.segments.length || prefix.some((part, i) => kind(part) !== kind(parent.segments[i]!))) {
+  if (!startsWithShape(own, parent.segments)) {
     let message = `defineRoutes: ${definition.path} is not under ${parent.pattern}`;
     // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
     try {
@@ -211,15 +213,9 @@ function kind(segment: string): string {
   return segment.startsWith(':') ? ':' : segment === '*' ? '*' : segment;
 }
 
-function shapeOf(node: RouteNode): string {
-  return node.segments.map(kind).join('/');
-}
-
-function isShapePrefix(outer: RouteNode, inner: RouteNode): boolean {
-  return (
-    outer.segments.length <= inner.segments.length &&
-    outer.segments.every((part, i) => kind(part) === kind(inner.segments[i] as string))
-  );
+/** Whether `segments` begin with `prefix`'s shape: the one comparison behind gates, duplicates and absolute paths. */
+function startsWithShape(segments: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= segments.length && prefix.every((part, i) => kind(part) === kind(segments[i] as string));
 }
 
 function bySpecificity(a: RouteNode, b: RouteNode): number {
