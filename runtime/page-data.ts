@@ -74,7 +74,7 @@ export function getLoaderData<T, P extends object = object>(
     const scope = useContext(PageRender);
     if (typeof loader === 'function') {
       if (!scope) {
-        let message = 'getLoaderData: no renderPage()';
+        let message = 'getLoaderData outside renderPage()';
         // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
         try {
           if (process.env.NODE_ENV !== 'production')

@@ -20,7 +20,7 @@ export function definePage<P extends object>(
     // routes would show ungated, so it is an error rather than a silent bypass.
     const scope = useContext(PageRender);
     if (scope && !scope.route) {
-      let message = 'definePage: no routes';
+      let message = 'definePage outside routes';
       // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
       try {
         if (process.env.NODE_ENV !== 'production')

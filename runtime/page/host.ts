@@ -118,7 +118,7 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
           commit({ match, path, rendered: loaded.rendered }),
         );
         if (!ran) {
-          let message = `${match.node.pattern}: no next()`;
+          let message = `${match.node.pattern}: a middleware did not call next()`;
           // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
           try {
             if (process.env.NODE_ENV !== 'production')

@@ -116,7 +116,7 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   for (let index = 1; index < pages.length; index++) {
     const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
     if (before.segments.length === node.segments.length && startsWithShape(before.segments, node.segments)) {
-      let message = `defineRoutes: ${before.pattern} = ${node.pattern}`;
+      let message = `defineRoutes: ${before.pattern} and ${node.pattern} overlap`;
       // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
       try {
         if (process.env.NODE_ENV !== 'production')
