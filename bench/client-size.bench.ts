@@ -1,54 +1,95 @@
-// The client runtime's weight: everything a page imports from the package for useAction, <Form>,
-// stubs, streaming and invalidation, bundled and minified by esbuild with Preact left external,
-// then gzipped; printed next to Preact's own (preact + preact/hooks) measured the same way.
+// The client's weight, built as a production bundler builds an app: esbuild bundles and minifies with
+// process.env.NODE_ENV = "production" (so developer messages drop out), Preact stays external, and the
+// output is gzipped at level 9. Two lines carry goals: what a page with a loader ships, and that plus the
+// page layer's router (a total, not a difference). Then every entry point of the package a client can
+// import, whole, so nothing hides behind the two selections; and which modules the second line is made of.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
-const LIMIT = 2.5 * 1024;
+const ROOT = join(import.meta.dirname, '..');
+const KB = 1024;
+const RUNTIME_GOAL = 2.5 * KB;
+const WITH_PAGES_GOAL = 4.5 * KB;
+const EXTERNAL = ['preact', 'preact/*', 'devalue'];
 
-async function gzippedSize(contents: string, external: string[]): Promise<{ min: number; gz: number }> {
+interface Size {
+  min: number;
+  gz: number;
+  /** Bytes each source module puts in the minified output. */
+  modules: Record<string, number>;
+}
+
+async function sizeOf(contents: string, external = EXTERNAL): Promise<Size> {
   const result = await build({
-    stdin: { contents, resolveDir: import.meta.dirname, loader: 'ts' },
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
+    platform: 'browser',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: true,
     write: false,
     external,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
+  const output = Object.values((result.metafile as Metafile).outputs)[0];
+  const modules = Object.fromEntries(
+    Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path, input]) => [path, input.bytesInOutput]),
+  );
+  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength, modules };
 }
 
+/** The package's entry points a browser can load: every export under dist/runtime but the server's. */
+function clientEntries(): { name: string; source: string }[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, string | { default?: string }>;
+  };
+  return Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+    const file = typeof target === 'string' ? target : target.default;
+    if (!file?.startsWith('./dist/runtime/') || file.startsWith('./dist/runtime/server/')) return [];
+    const source = `./${file.slice('./dist/'.length).replace(/\.js$/, '.ts')}`;
+    return [{ name: `${pkg.name}${subpath.slice(1)}`, source }];
+  });
+}
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+const row = (label: string, size: Pick<Size, 'min' | 'gz'>, note = '') =>
+  console.log(`${label.padEnd(48)} ${kb(size.min).padStart(9)} min ${kb(size.gz).padStart(8)} gz   ${note}`);
+const verdict = (bytes: number, goal: number) => `goal <= ${kb(goal)} ${bytes <= goal ? 'ok' : 'OVER'}`;
+
 export async function runClientSizeBench(): Promise<boolean> {
+  const runtimeImports = `import { useAction, Form, createCache, getLoaderData } from './runtime/index.ts';`;
+  const runtime = await sizeOf(`${runtimeImports} export { useAction, Form, createCache, getLoaderData };`);
+  const withPages = await sizeOf(
+    `${runtimeImports} import { Routes, Link, definePage, defineRoutes } from './runtime/page/index.ts';
+     export { useAction, Form, createCache, getLoaderData, Routes, Link, definePage, defineRoutes };`,
+  );
+  const preact = await sizeOf(`export * from 'preact'; export * from 'preact/hooks';`, []);
   // devalue is imported on demand (a payload or result JSON cannot carry): bundlers give it a chunk of
-  // its own that pages load only then, so it is measured on its own line.
-  const runtime = await gzippedSize(
-    `import { useAction, Form, createCache, ActionCallError } from '../runtime/index.ts';
-     export { useAction, Form, createCache, ActionCallError };`,
-    ['preact', 'preact/*', 'devalue'],
+  // its own that pages load only then.
+  const devalue = await sizeOf(`export { parse, stringify } from 'devalue';`, []);
+
+  console.log('\nClient size (esbuild bundle + minify, process.env.NODE_ENV = "production", preact external; gzip -9)');
+  row('preact + preact/hooks (for scale)', preact);
+  row('useAction, Form, createCache, getLoaderData', runtime, verdict(runtime.gz, RUNTIME_GOAL));
+  row(
+    '  + Routes, Link, definePage, defineRoutes',
+    withPages,
+    `${verdict(withPages.gz, WITH_PAGES_GOAL)} (total; +${kb(withPages.gz - runtime.gz)} gz on the line above)`,
   );
-  const devalue = await gzippedSize(`export { parse, stringify } from 'devalue';`, []);
-  // The page layer is its own entry (hono-preact-actions/page), loaded by apps that use its router; what it
-  // adds to a page that already has the runtime above is measured as the difference of the two bundles.
-  const withPages = await gzippedSize(
-    `import { useAction, Form, createCache, ActionCallError, getLoaderData } from '../runtime/index.ts';
-     import { Routes, Link, navigate, definePage, defineRoutes, render, Head } from '../runtime/page/index.ts';
-     export { useAction, Form, createCache, ActionCallError, getLoaderData, Routes, Link, navigate, definePage, defineRoutes, render, Head };`,
-    ['preact', 'preact/*', 'devalue'],
-  );
-  const preact = await gzippedSize(`export * from 'preact'; export * from 'preact/hooks';`, []);
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-  console.log('\nClient runtime size (esbuild, minified, gzip -9; preact external)');
-  console.log(`preact + preact/hooks   ${kb(preact.min).padStart(9)} min   ${kb(preact.gz).padStart(8)} gz`);
-  console.log(
-    `hono-preact-actions     ${kb(runtime.min).padStart(9)} min   ${kb(runtime.gz).padStart(8)} gz   ${(runtime.gz / preact.gz).toFixed(2)}x preact   target <= 2.50 KB ${runtime.gz <= LIMIT ? 'ok' : 'OVER'}`,
-  );
-  console.log(
-    `+ page layer (router)   ${kb(withPages.min - runtime.min).padStart(9)} min   ${kb(withPages.gz - runtime.gz).padStart(8)} gz   <Routes>, <Link>, <Head>, definePage, defineRoutes, getLoaderData`,
-  );
-  console.log(
-    `devalue (on demand)      ${kb(devalue.min).padStart(9)} min   ${kb(devalue.gz).padStart(8)} gz   loaded only for rich values`,
-  );
-  return runtime.gz <= LIMIT;
+  for (const entry of clientEntries()) {
+    row(`${entry.name} (every export)`, await sizeOf(`export * from '${entry.source}';`));
+  }
+  row('devalue (on demand)', devalue, 'loaded only for rich values');
+  const modules = Object.entries(withPages.modules)
+    .sort(([, a], [, b]) => b - a)
+    .map(([path, bytes]) => `${relative('runtime', path)} ${bytes}`);
+  console.log(`  the router line's minified bytes by module: ${modules.join(', ')}`);
+  return runtime.gz <= RUNTIME_GOAL && withPages.gz <= WITH_PAGES_GOAL;
 }

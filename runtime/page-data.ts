@@ -110,7 +110,15 @@ export function getLoaderData<T, P extends object = object>(
   return function Page(this: unknown, props: Omit<P, 'loaderData'>, context?: object) {
     const scope = pageRenderScope();
     if (typeof loader === 'function') {
-      if (!scope) throw new Error('A page with getLoaderData rendered on the server outside renderPage().');
+      if (!scope) {
+        let message = 'getLoaderData outside renderPage()';
+        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+        try {
+          if (process.env.NODE_ENV !== 'production')
+            message = 'A page with getLoaderData rendered on the server outside renderPage().';
+        } catch {}
+        throw new Error(message);
+      }
       if (!scope.data.has(loader)) {
         scope.wanted.add(loader);
         const view = () => h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });

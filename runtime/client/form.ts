@@ -32,7 +32,7 @@ interface Refusal {
   fields?: Record<string, string[]>;
   message?: string;
 }
-const FormRefusal = createContext<Refusal | undefined>(undefined);
+const FormRefusal = /* @__PURE__ */ createContext<Refusal | undefined>(undefined);
 
 function refusalOf(error: Pick<WireError, 'message' | 'reason' | 'fields'> | null | undefined): Refusal | undefined {
   if (!error) return undefined;
@@ -53,15 +53,9 @@ export function FormError() {
 
 export function Form<P, R>(props: FormProps<P, R>) {
   const { action, invalidate, onMutate, onSuccess, onError, onChunk, concurrency, children, ...attributes } = props;
-  const { mutate, pending, error } = useAction<P, R>(action, {
-    invalidate,
-    // The payload <Form> sends is its FormData (see above), so that is what onMutate receives.
-    onMutate: onMutate as unknown as ((payload: P) => unknown) | undefined,
-    onSuccess,
-    onError,
-    onChunk,
-    concurrency,
-  });
+  // The props are the call's options (useAction reads only its own); the payload <Form> sends is its
+  // FormData (see above), so that is what onMutate receives.
+  const { mutate, pending, error } = useAction<P, R>(action, props as UseActionOptions<P, R>);
   // Posted without JavaScript, the page showed the answer; after a call of its own, the call's answer shows.
   const formResult = useFormResult(action);
   const [called, setCalled] = useState(false);

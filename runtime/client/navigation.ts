@@ -1,7 +1,7 @@
 // Where a redirect outcome sends the browser: the one rule of shared/redirect-rule.ts, decided on the
 // resolved URL. A same-origin target goes to the navigator (a router can take over with setNavigator,
 // preact-iso's route()); another origin only when the server vouched for it (its `allowedRedirects`).
-import { decideRedirect } from '../shared/redirect-rule.ts';
+import { checkRedirect, describeRefusal } from '../shared/redirect-rule.ts';
 
 let navigate = (to: string) => location.assign(to);
 
@@ -16,8 +16,16 @@ export function followRedirect(to: string, external = false): void {
       vouched = [new URL(to).origin];
     } catch {}
   }
-  const decision = decideRedirect(to, location.href, vouched);
-  if ('refused' in decision) throw new Error(`Refused redirect to ${JSON.stringify(to)}: ${decision.refused}`);
+  const decision = checkRedirect(to, location.href, vouched);
+  if ('refused' in decision) {
+    let message = `Refused redirect to ${JSON.stringify(to)}`;
+    // Why, in development only: production builds drop the branch (and the words of the reasons with it).
+    // The try: a browser bundle nothing defined `process` for keeps the short message, never a ReferenceError.
+    try {
+      if (process.env.NODE_ENV !== 'production') message += `: ${describeRefusal(decision)}`;
+    } catch {}
+    throw new Error(message);
+  }
   if (decision.external) location.assign(decision.to);
   else navigate(decision.to);
 }

@@ -19,9 +19,14 @@ export function definePage<P extends object>(
     // routes would show ungated, so it is an error rather than a silent bypass.
     const scope = pageRenderScope();
     if (scope && !scope.route) {
-      throw new Error(
-        'definePage(…) rendered on the server without routes, so its `use` would not run. Render it as a view or layout of defineRoutes(…), and pass `routes` to loadersHandler and actionsHandler.',
-      );
+      let message = 'definePage outside routes';
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message =
+            'definePage(…) rendered on the server without routes, so its `use` would not run. Render it as a view or layout of defineRoutes(…), and pass `routes` to loadersHandler and actionsHandler.';
+      } catch {}
+      throw new Error(message);
     }
     return h(View, props);
   };

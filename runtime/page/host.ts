@@ -117,7 +117,15 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
         const { ran } = await runChain(clientMiddleware(app, loaded, match.node.pattern), ctx, () =>
           commit({ match, path, rendered: loaded.rendered }),
         );
-        if (!ran) throw new Error(`A client middleware of ${match.node.pattern} returned without calling next().`);
+        if (!ran) {
+          let message = `${match.node.pattern}: a middleware did not call next()`;
+          // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+          try {
+            if (process.env.NODE_ENV !== 'production')
+              message = `A client middleware of ${match.node.pattern} returned without calling next().`;
+          } catch {}
+          throw new Error(message);
+        }
       } catch (thrown) {
         const outcome = asOutcome(thrown);
         if (!outcome) {
@@ -159,9 +167,14 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
 /** What renderPage decided, which it can only have decided for these routes. */
 function serverView(decided: RouteView | undefined, routes: RouteTable): RouteView {
   if (!decided || (decided.match && !routes.nodes.includes(decided.match.node))) {
-    throw new Error(
-      "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).",
-    );
+    let message = "<Routes>: not the handlers' routes";
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message =
+          "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).";
+    } catch {}
+    throw new Error(message);
   }
   return decided;
 }
@@ -176,9 +189,13 @@ function hydratedView(routes: RouteTable): RouteView {
   if (decided?.replaced) return { match, frozen: true };
   const loaded = routes.loaded(match);
   if (!loaded) {
-    throw new Error(
-      `<Routes>: ${match.node.pattern} is not loaded yet. Await routes.preload(location.pathname) before hydrate().`,
-    );
+    let message = `<Routes>: ${match.node.pattern} not loaded`;
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message = `<Routes>: ${match.node.pattern} is not loaded yet. Await routes.preload(location.pathname) before hydrate().`;
+    } catch {}
+    throw new Error(message);
   }
   return { match, path: location.pathname + location.search, rendered: loaded.rendered };
 }

@@ -85,7 +85,13 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     const node: RouteNode = { pattern: `/${segments.join('/')}`, segments, definition, chain, gates: [] };
     chain.push(node);
     if (!definition.view && !definition.children?.length) {
-      throw new Error(`defineRoutes: route ${node.pattern} has neither a view nor children, so nothing can show it.`);
+      let message = `defineRoutes: ${node.pattern} shows nothing`;
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message = `defineRoutes: route ${node.pattern} has neither a view nor children, so nothing can show it.`;
+      } catch {}
+      throw new Error(message);
     }
     nodes.push(node);
     for (const child of definition.children ?? []) visit(child, node);
@@ -95,7 +101,10 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   for (const node of nodes) {
     const gates = new Set(node.chain);
     for (const other of nodes) {
-      if ((other.definition.layout || other.definition.children?.length) && isShapePrefix(other, node))
+      if (
+        (other.definition.layout || other.definition.children?.length) &&
+        startsWithShape(node.segments, other.segments)
+      )
         gates.add(other);
     }
     (node as { gates: readonly RouteNode[] }).gates = [...gates].sort(
@@ -106,10 +115,14 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   const pages = nodes.filter((node) => node.definition.view).sort(bySpecificity);
   for (let index = 1; index < pages.length; index++) {
     const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
-    if (shapeOf(before) === shapeOf(node)) {
-      throw new Error(
-        `defineRoutes: ${before.pattern} and ${node.pattern} match the same paths. Keep one of them (parameters at the same position are the same segment).`,
-      );
+    if (before.segments.length === node.segments.length && startsWithShape(before.segments, node.segments)) {
+      let message = `defineRoutes: ${before.pattern} and ${node.pattern} overlap`;
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message = `defineRoutes: ${before.pattern} and ${node.pattern} match the same paths. Keep one of them (parameters at the same position are the same segment).`;
+      } catch {}
+      throw new Error(message);
     }
   }
 
@@ -120,7 +133,13 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     if (!component) {
       component = (await importer()).default;
       if (typeof component !== 'function') {
-        throw new TypeError(`defineRoutes: a view or layout module has no default-exported component.`);
+        let message = 'defineRoutes: no default export';
+        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+        try {
+          if (process.env.NODE_ENV !== 'production')
+            message = 'defineRoutes: a view or layout module has no default-exported component.';
+        } catch {}
+        throw new TypeError(message);
       }
       components.set(importer, component);
     }
@@ -162,15 +181,25 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
 }
 
 function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined): string[] {
-  if (typeof definition.path !== 'string') throw new TypeError('defineRoutes: every route needs a string path.');
+  if (typeof definition.path !== 'string') {
+    let message = 'defineRoutes: no path';
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production') message = 'defineRoutes: every route needs a string path.';
+    } catch {}
+    throw new TypeError(message);
+  }
   const own = splitPath(definition.path);
   if (!parent || !definition.path.startsWith('/')) return [...(parent?.segments ?? []), ...own];
   // An absolute child path restates its parent's; by shape, so `:projectId` and `:id` agree.
-  const prefix = own.slice(0, parent.segments.length);
-  if (prefix.length < parent.segments.length || prefix.some((part, i) => kind(part) !== kind(parent.segments[i]!))) {
-    throw new Error(
-      `defineRoutes: ${definition.path} is declared under ${parent.pattern} but does not start with it. Write it relative (without the leading /) or move it.`,
-    );
+  if (!startsWithShape(own, parent.segments)) {
+    let message = `defineRoutes: ${definition.path} is not under ${parent.pattern}`;
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message = `defineRoutes: ${definition.path} is declared under ${parent.pattern} but does not start with it. Write it relative (without the leading /) or move it.`;
+    } catch {}
+    throw new Error(message);
   }
   return own;
 }
@@ -184,15 +213,9 @@ function kind(segment: string): string {
   return segment.startsWith(':') ? ':' : segment === '*' ? '*' : segment;
 }
 
-function shapeOf(node: RouteNode): string {
-  return node.segments.map(kind).join('/');
-}
-
-function isShapePrefix(outer: RouteNode, inner: RouteNode): boolean {
-  return (
-    outer.segments.length <= inner.segments.length &&
-    outer.segments.every((part, i) => kind(part) === kind(inner.segments[i] as string))
-  );
+/** Whether `segments` begin with `prefix`'s shape: the one comparison behind gates, duplicates and absolute paths. */
+function startsWithShape(segments: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= segments.length && prefix.every((part, i) => kind(part) === kind(segments[i] as string));
 }
 
 function bySpecificity(a: RouteNode, b: RouteNode): number {

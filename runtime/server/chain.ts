@@ -27,10 +27,13 @@ export function flattenRings(rings: readonly unknown[], where: string, side: Sid
     if (brand.kind === 'middleware' && (brand.runs === 'server' || brand.runs === 'client')) {
       if (brand.runs !== side) return;
       if (typeof brand.fn !== 'function') {
-        const other = side === 'server' ? 'client' : 'server';
-        throw new TypeError(
-          `${where}: a ${side} middleware has no body on the ${side}. This module was compiled for the ${other}; check the plugin's target for the ${side} build.`,
-        );
+        let message = `${where}: no ${side} body`;
+        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+        try {
+          if (process.env.NODE_ENV !== 'production')
+            message = `${where}: a ${side} middleware has no body on the ${side}. This module was compiled for the ${side === 'server' ? 'client' : 'server'}; check the plugin's target for the ${side} build.`;
+        } catch {}
+        throw new TypeError(message);
       }
       // Once per call: a gate listed by a layout and again by its leaf (or by a page and its pageUse) runs once, outermost.
       if (!flat.middleware.includes(brand.fn as MiddlewareFn<unknown>))
@@ -42,9 +45,13 @@ export function flattenRings(rings: readonly unknown[], where: string, side: Sid
         flat.observers.push(brand.callbacks as StreamObserverCallbacks<unknown>);
       return;
     }
-    throw new TypeError(
-      `${where}: ${describe(entry)} is not middleware. Wrap it: defineServerMiddleware(fn), defineClientMiddleware(fn), defineActionGuard(fn) or defineStreamObserver({ … }).`,
-    );
+    let message = `${where}: not middleware`;
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message = `${where}: ${describe(entry)} is not middleware. Wrap it: defineServerMiddleware(fn), defineClientMiddleware(fn), defineActionGuard(fn) or defineStreamObserver({ … }).`;
+    } catch {}
+    throw new TypeError(message);
   };
   rings.forEach(visit);
   return flat;
