@@ -13,31 +13,75 @@ function aborted(): WireFailure {
   return new WireFailure('CLIENT_CLOSED_REQUEST', 'ABORTED', 'The client closed the request before its body arrived.');
 }
 
+/** A body's bytes under the limit: for a body that is not text (multipart). */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = declaredLength(request);
-  if (declared > limit) throw tooLarge(limit);
+  const declared = declaredLength(request, limit);
   try {
     if (declared >= 0) {
-      // Read whole by the platform, never through `request.body`: over @hono/node-server, asking for
-      // the stream wraps the Node request in a web stream, which costs more than the rest of a small
-      // call. The HTTP server stops the body at its declared length (Node, Bun, Deno and Workers
-      // alike); a Request built in process may hold more than it declares, so the size is checked again.
       const bytes = new Uint8Array(await request.arrayBuffer());
+      // Only a Request built in process can hold more than it declares.
       if (bytes.byteLength > limit) throw tooLarge(limit);
       return bytes;
     }
-    if (!request.body) return new Uint8Array(0);
-    return await readChunks(request, request.body, limit);
+    return await readUndeclared(request, limit);
   } catch (error) {
-    if (error instanceof WireFailure) throw error;
-    throw aborted();
+    throw asWireFailure(error);
   }
 }
 
-/** The body's `Content-Length` when it is one (decimal digits only), else -1: chunked, absent or unreadable. */
-function declaredLength(request: Request): number {
-  const declared = request.headers.get('content-length');
-  return declared !== null && /^\d+$/.test(declared) ? Number(declared) : -1;
+export interface BodyText {
+  text: string;
+  /** Its size in bytes: exact for a body that came over HTTP (see readBodyText). */
+  bytes: number;
+}
+
+const textDecoder = new TextDecoder();
+
+/**
+ * A text body (JSON, urlencoded) under the limit, decoded as UTF-8. Of declared length it is read by
+ * `request.text()`: over @hono/node-server that decodes the Node request's buffer as it is, where
+ * `arrayBuffer()` copies it first, a measurable part of a small call. Its size is then the declared
+ * length, which the HTTP server held it to; a Request built in process may hold more, so what it holds
+ * is checked too, by its characters, each of which took at least one byte.
+ */
+export async function readBodyText(request: Request, limit: number): Promise<BodyText> {
+  const declared = declaredLength(request, limit);
+  try {
+    if (declared >= 0) {
+      const text = await request.text();
+      if (text.length > limit) throw tooLarge(limit);
+      return { text, bytes: Math.max(declared, text.length) };
+    }
+    const bytes = await readUndeclared(request, limit);
+    return { text: textDecoder.decode(bytes), bytes: bytes.byteLength };
+  } catch (error) {
+    throw asWireFailure(error);
+  }
+}
+
+/**
+ * The body's `Content-Length` when it is one (decimal digits only), refused when over the limit; -1
+ * when there is none (chunked) or it is not plain digits: then the body is read as a stream.
+ * A declared body is read whole by the platform, never through `request.body`: the HTTP server stops
+ * it at its declared length (Node, Bun, Deno and Workers alike), and over @hono/node-server asking for
+ * the stream wraps the Node request in a web stream, which costs more than the rest of a small call.
+ */
+function declaredLength(request: Request, limit: number): number {
+  const header = request.headers.get('content-length');
+  if (header === null || !/^\d+$/.test(header)) return -1;
+  const declared = Number(header);
+  if (declared > limit) throw tooLarge(limit);
+  return declared;
+}
+
+/** A read's failure as the wire says it: a refusal as it is, anything else the client leaving mid-body. */
+function asWireFailure(error: unknown): WireFailure {
+  return error instanceof WireFailure ? error : aborted();
+}
+
+async function readUndeclared(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  return readChunks(request, request.body, limit);
 }
 
 async function readChunks(request: Request, body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {

@@ -12,6 +12,19 @@ const app = createApp();
 const TINY = 'http://localhost/__actions?module=hostile&action=tiny'; // bodyLimit 200
 const call = (payload: unknown) => JSON.stringify({ module: 'hostile', action: 'tiny', payload });
 
+/** One body of each kind the decoders read, carrying `{ title }`. */
+const KINDS = {
+  json: (title: string) => ({ type: 'application/json', body: call({ title }) }),
+  urlencoded: (title: string) => ({
+    type: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({ title }).toString(),
+  }),
+  multipart: (title: string) => ({
+    type: 'multipart/form-data; boundary=b',
+    body: `--b\r\nContent-Disposition: form-data; name="__hpa"\r\n\r\n${call({ title })}\r\n--b--\r\n`,
+  }),
+};
+
 /** A Request that counts how often its body stream is asked for. */
 class WatchedRequest extends Request {
   streamReads = 0;
@@ -21,6 +34,19 @@ class WatchedRequest extends Request {
   }
 }
 
+function post(kind: keyof typeof KINDS, title: string, contentLength?: string) {
+  const { type, body } = KINDS[kind](title);
+  return new WatchedRequest(TINY, {
+    method: 'POST',
+    headers: {
+      'content-type': type,
+      'sec-fetch-site': 'same-origin',
+      'content-length': contentLength ?? String(new TextEncoder().encode(body).byteLength),
+    },
+    body,
+  });
+}
+
 async function answer(request: Request) {
   journal.reset();
   const response = await app.fetch(request);
@@ -28,40 +54,43 @@ async function answer(request: Request) {
   return { status: response.status, ...json, unitCalls: journal.unitCalls };
 }
 
-describe('in process', () => {
+describe.each(Object.keys(KINDS) as (keyof typeof KINDS)[])('in process, %s', (kind) => {
   it('reads a body of declared length without its stream', async () => {
-    const body = call({ title: 'Dune' });
-    const request = new WatchedRequest(TINY, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      body,
-    });
+    const request = post(kind, 'Dune');
     expect(await answer(request)).toMatchObject({ status: 200, data: { payload: { title: 'Dune' } }, unitCalls: 1 });
     expect(request.streamReads).toBe(0);
   });
 
+  it('refuses a declared length over the limit', async () => {
+    const request = post(kind, 'Dune', '201');
+    expect(await answer(request)).toMatchObject({ status: 413, error: { reason: 'BODY_TOO_LARGE' }, unitCalls: 0 });
+  });
+
   it('refuses a body longer than its declared length once it passes the limit', async () => {
-    const body = call({ title: 'x'.repeat(1000) });
-    const request = new Request(TINY, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': '60' },
-      body,
-    });
+    const request = post(kind, 'x'.repeat(1000), '60');
     expect(await answer(request)).toMatchObject({ status: 413, error: { reason: 'BODY_TOO_LARGE' }, unitCalls: 0 });
   });
 
   it.each(['1e3', '0x40', '60, 60', 'sixty'])(
     'reads a declared length that is not a decimal number (%j) as a stream, cut off at the limit',
     async (declared) => {
-      const request = new WatchedRequest(TINY, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': declared },
-        body: call({ title: 'x'.repeat(1000) }),
-      });
+      const request = post(kind, 'x'.repeat(1000), declared);
       expect(await answer(request)).toMatchObject({ status: 413, error: { reason: 'BODY_TOO_LARGE' }, unitCalls: 0 });
       expect(request.streamReads).toBeGreaterThan(0);
     },
   );
+});
+
+describe('in process, a unit named only in the body', () => {
+  it('checks its own limit against the body it holds, not the length it declares', async () => {
+    const body = call({ title: 'x'.repeat(1000) });
+    const request = new Request('http://localhost/__actions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '60' },
+      body,
+    });
+    expect(await answer(request)).toMatchObject({ status: 413, error: { reason: 'BODY_TOO_LARGE' }, unitCalls: 0 });
+  });
 });
 
 describe('over a real socket', () => {
