@@ -32,15 +32,28 @@ export interface DecodeLimits {
   maxFields: number;
 }
 
-export async function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
+export function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
   const contentType = request.headers.get('content-type') ?? '';
-  switch (mediaTypeOf(contentType)) {
-    case 'application/json': {
-      const body = await readBodyText(request, limits.bodyLimit);
+  const mediaType = mediaTypeOf(contentType);
+  // JSON, the usual call, without an async frame of its own: one is a measurable share of a small call.
+  if (mediaType === 'application/json') {
+    return readBodyText(request, limits.bodyLimit).then((body) => {
       const call = fromEnvelope(parseJson(body.text), kind, 'json');
       call.bytes = body.bytes;
       return call;
-    }
+    });
+  }
+  return decodeForm(request, kind, limits, contentType, mediaType);
+}
+
+async function decodeForm(
+  request: Request,
+  kind: UnitKind,
+  limits: DecodeLimits,
+  contentType: string,
+  mediaType: string,
+): Promise<DecodedCall> {
+  switch (mediaType) {
     case 'multipart/form-data': {
       const bytes = await readBodyBytes(request, limits.bodyLimit);
       return { ...fromMultipart(await parseForm(bytes, contentType, limits.maxFields), kind), bytes: bytes.byteLength };

@@ -15,7 +15,8 @@ function aborted(): WireFailure {
 
 /** A body's bytes under the limit: for a body that is not text (multipart). */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = declaredLength(request, limit);
+  const declared = declaredLength(request);
+  if (declared > limit) throw tooLarge(limit);
   try {
     if (declared >= 0) {
       const bytes = new Uint8Array(await request.arrayBuffer());
@@ -43,40 +44,42 @@ const textDecoder = new TextDecoder();
  * `arrayBuffer()` copies it first, a measurable part of a small call. Its size is then the declared
  * length, which the HTTP server held it to; a Request built in process may hold more, so what it holds
  * is checked too, by its characters, each of which took at least one byte.
+ * Not async, as the usual call's body: an async frame here and in the decoder is a measurable share of it.
  */
-export async function readBodyText(request: Request, limit: number): Promise<BodyText> {
-  const declared = declaredLength(request, limit);
-  try {
-    if (declared >= 0) {
-      const text = await request.text();
+export function readBodyText(request: Request, limit: number): Promise<BodyText> {
+  const declared = declaredLength(request);
+  if (declared > limit) return Promise.reject(tooLarge(limit));
+  if (declared >= 0) {
+    return request.text().then((text) => {
       if (text.length > limit) throw tooLarge(limit);
       return { text, bytes: Math.max(declared, text.length) };
-    }
-    const bytes = await readUndeclared(request, limit);
-    return { text: textDecoder.decode(bytes), bytes: bytes.byteLength };
-  } catch (error) {
-    throw asWireFailure(error);
+    }, rejectAsWireFailure);
   }
+  return readUndeclared(request, limit).then(
+    (bytes) => ({ text: textDecoder.decode(bytes), bytes: bytes.byteLength }),
+    rejectAsWireFailure,
+  );
 }
 
 /**
- * The body's `Content-Length` when it is one (decimal digits only), refused when over the limit; -1
- * when there is none (chunked) or it is not plain digits: then the body is read as a stream.
+ * The body's `Content-Length` when it is one (decimal digits only); -1 when there is none (chunked) or
+ * it is not plain digits: then the body is read as a stream.
  * A declared body is read whole by the platform, never through `request.body`: the HTTP server stops
  * it at its declared length (Node, Bun, Deno and Workers alike), and over @hono/node-server asking for
  * the stream wraps the Node request in a web stream, which costs more than the rest of a small call.
  */
-function declaredLength(request: Request, limit: number): number {
+function declaredLength(request: Request): number {
   const header = request.headers.get('content-length');
-  if (header === null || !/^\d+$/.test(header)) return -1;
-  const declared = Number(header);
-  if (declared > limit) throw tooLarge(limit);
-  return declared;
+  return header !== null && /^\d+$/.test(header) ? Number(header) : -1;
 }
 
 /** A read's failure as the wire says it: a refusal as it is, anything else the client leaving mid-body. */
 function asWireFailure(error: unknown): WireFailure {
   return error instanceof WireFailure ? error : aborted();
+}
+
+function rejectAsWireFailure(error: unknown): never {
+  throw asWireFailure(error);
 }
 
 async function readUndeclared(request: Request, limit: number): Promise<Uint8Array> {
