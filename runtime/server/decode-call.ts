@@ -10,7 +10,7 @@ import { mediaTypeOf } from './media-type.ts';
 import { parseDevalue } from './parse-devalue.ts';
 import { parseJson } from './parse-json.ts';
 import { parseUrlencoded } from './parse-urlencoded.ts';
-import { readBodyBytes } from './read-body.ts';
+import { readBodyBytes, readBodyText } from './read-body.ts';
 
 export type UnitKind = 'action' | 'loader';
 
@@ -32,27 +32,36 @@ export interface DecodeLimits {
   maxFields: number;
 }
 
-const textDecoder = new TextDecoder();
-
-export async function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
+export function decodeCall(request: Request, kind: UnitKind, limits: DecodeLimits): Promise<DecodedCall> {
   const contentType = request.headers.get('content-type') ?? '';
-  switch (mediaTypeOf(contentType)) {
-    case 'application/json': {
-      const bytes = await readBodyBytes(request, limits.bodyLimit);
-      const call = fromEnvelope(parseJson(textDecoder.decode(bytes)), kind, 'json');
-      call.bytes = bytes.byteLength;
+  const mediaType = mediaTypeOf(contentType);
+  // JSON, the usual call, without an async frame of its own: one is a measurable share of a small call.
+  if (mediaType === 'application/json') {
+    return readBodyText(request, limits.bodyLimit).then((body) => {
+      const call = fromEnvelope(parseJson(body.text), kind, 'json');
+      call.bytes = body.bytes;
       return call;
-    }
+    });
+  }
+  return decodeForm(request, kind, limits, contentType, mediaType);
+}
+
+async function decodeForm(
+  request: Request,
+  kind: UnitKind,
+  limits: DecodeLimits,
+  contentType: string,
+  mediaType: string,
+): Promise<DecodedCall> {
+  switch (mediaType) {
     case 'multipart/form-data': {
       const bytes = await readBodyBytes(request, limits.bodyLimit);
       return { ...fromMultipart(await parseForm(bytes, contentType, limits.maxFields), kind), bytes: bytes.byteLength };
     }
     case 'application/x-www-form-urlencoded': {
-      const bytes = await readBodyBytes(request, Math.min(limits.bodyLimit, limits.urlencodedLimit));
-      const fields = parseUrlencoded(textDecoder.decode(bytes), limits.maxFields, () =>
-        tooManyFields(limits.maxFields),
-      );
-      return { input: formEntries(fields, limits.maxFields), fromForm: true, bytes: bytes.byteLength };
+      const body = await readBodyText(request, Math.min(limits.bodyLimit, limits.urlencodedLimit));
+      const fields = parseUrlencoded(body.text, limits.maxFields, () => tooManyFields(limits.maxFields));
+      return { input: formEntries(fields, limits.maxFields), fromForm: true, bytes: body.bytes };
     }
     default:
       throw new WireFailure(

@@ -15,9 +15,13 @@ export function stoppedReading(request: Request, reader: ReadableStreamDefaultRe
   stopped.set(request, reader);
 }
 
-/** Whether part of the request body is still unread (then an answer should wait for drainBody). */
+/**
+ * Whether part of the request body is still unread (then an answer should wait for drainBody).
+ * `bodyUsed` is asked first: after a whole read it settles the question without `request.body`,
+ * which over @hono/node-server builds a web stream around the Node request.
+ */
 export function hasUnreadBody(request: Request): boolean {
-  return stopped.has(request) || (request.body !== null && !request.bodyUsed);
+  return stopped.has(request) || (!request.bodyUsed && request.body !== null);
 }
 
 /** Reads and drops what is left of the body, up to the bounds; never throws. */

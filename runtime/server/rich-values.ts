@@ -13,10 +13,12 @@ export function needsRichEncoding(value: unknown, seen?: Set<object>): boolean {
   ) {
     return true;
   }
-  if (seen === undefined) seen = new Set();
-  else if (seen.has(value)) return true;
-  seen.add(value);
-  for (const item of Array.isArray(value) ? value : Object.values(value))
+  if (seen?.has(value)) return true;
+  seen?.add(value);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    // The set of objects met so far is made at the first nested object: a flat result needs none.
+    if (seen === undefined && typeof item === 'object' && item !== null) seen = new Set([value]);
     if (needsRichEncoding(item, seen)) return true;
+  }
   return false;
 }

@@ -33,26 +33,50 @@ const encoder = new TextEncoder();
 /** How far the producer may run ahead of the client, in encoded bytes: Node's own default for a stream. */
 const READ_AHEAD: QueuingStrategy<Uint8Array> = { highWaterMark: 16 * 1024, size: (chunk) => chunk.byteLength };
 
-/** One event whose data is one line: framed and encoded in one step. */
-function lineEvent(name: string, data: string): Uint8Array {
-  return encoder.encode(data === '' ? `event: ${name}\ndata:\n\n` : `event: ${name}\ndata: ${data}\n\n`);
-}
-
-/** One event; every line of `data` gets its own `data:` field (an empty line is a bare `data:`). */
-function event(name: string, data: string): Uint8Array {
-  if (!data.includes('\n')) return lineEvent(name, data);
+/** One event's text: every line of `data` gets its own `data:` field (an empty line is a bare `data:`). */
+function frame(name: string, data: string): string {
+  if (data === '') return `event: ${name}\ndata:\n\n`;
+  if (!data.includes('\n')) return `event: ${name}\ndata: ${data}\n\n`;
   const lines = data.split('\n').map((line) => (line === '' ? 'data:' : `data: ${line}`));
-  return encoder.encode(`event: ${name}\n${lines.join('\n')}\n\n`);
+  return `event: ${name}\n${lines.join('\n')}\n\n`;
 }
 
 const CHUNK_LINE = `event: ${STREAM_EVENTS.chunk}\ndata: `;
 
 /** A chunk's event: a value goes as JSON, which has no raw newline, so only text is looked through. */
-function chunkEvent(chunk: unknown, decoder: () => TextDecoder): Uint8Array {
-  if (typeof chunk === 'string') return event(STREAM_EVENTS.chunk, chunk);
-  if (chunk instanceof Uint8Array) return event(STREAM_EVENTS.chunk, decoder().decode(chunk, { stream: true }));
+function chunkFrame(chunk: unknown, decoder: () => TextDecoder): string {
+  if (typeof chunk === 'string') return frame(STREAM_EVENTS.chunk, chunk);
+  if (chunk instanceof Uint8Array) return frame(STREAM_EVENTS.chunk, decoder().decode(chunk, { stream: true }));
   const json = JSON.stringify(chunk);
-  return json ? encoder.encode(`${CHUNK_LINE}${json}\n\n`) : lineEvent(STREAM_EVENTS.chunk, '');
+  return json ? `${CHUNK_LINE}${json}\n\n` : frame(STREAM_EVENTS.chunk, '');
+}
+
+/** The largest slab frames are encoded into; a frame that may not fit one is encoded on its own. */
+const SLAB_BYTES = 16 * 1024;
+
+/**
+ * Encodes a stream's frames one after another into a slab of memory, each frame a view of it: one
+ * new buffer per slab instead of one per frame, whose allocation is most of what encoding a small
+ * event costs. A view is never written again once handed out, so a client may keep it; chunks are
+ * views of shared memory as Node's own Buffers are. The first slab is small, for a short stream; each
+ * next one larger, up to SLAB_BYTES. A slab a consumer detached (by transferring it) reads as full.
+ */
+function frameEncoder(): (text: string) => Uint8Array {
+  let slab = new Uint8Array(0);
+  let used = 0;
+  return (text) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const most = text.length * 3;
+    if (most > slab.byteLength - used) {
+      if (most > SLAB_BYTES) return encoder.encode(text);
+      slab = new Uint8Array(Math.min(SLAB_BYTES, Math.max(1024, slab.byteLength * 4)));
+      used = 0;
+    }
+    const { written } = encoder.encodeInto(text, slab.subarray(used));
+    const view = slab.subarray(used, used + written);
+    used += written;
+    return view;
+  };
 }
 
 export function streamResponse(c: Context, source: ReadableStream | AsyncIterable<unknown>, options: StreamOptions) {
@@ -73,6 +97,7 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
     source instanceof ReadableStream ? readerIterator(source) : source[Symbol.asyncIterator]();
   let textDecoder: TextDecoder | undefined;
   const decoder = () => (textDecoder ??= new TextDecoder());
+  const encode = frameEncoder();
   let index = 0;
   let finished = false;
 
@@ -92,21 +117,21 @@ export function streamResponse(c: Context, source: ReadableStream | AsyncIterabl
             if (step.done) {
               finished = true;
               notify('onEnd', ctx, { chunks: index, result: step.value });
-              controller.enqueue(event(STREAM_EVENTS.end, ''));
+              controller.enqueue(encode(frame(STREAM_EVENTS.end, '')));
               controller.close();
               return;
             }
             const chunk = step.value;
             if (observers.length > 0) notify('onChunk', ctx, chunk, index);
             index++;
-            controller.enqueue(chunkEvent(chunk, decoder));
+            controller.enqueue(encode(chunkFrame(chunk, decoder)));
           } while ((controller.desiredSize ?? 0) > 0);
         } catch (error) {
           if (finished) return;
           finished = true;
           if (abort.aborted) return;
           notify('onError', ctx, error, { chunks: index });
-          controller.enqueue(event(STREAM_EVENTS.error, JSON.stringify({ error: options.toWireError(error) })));
+          controller.enqueue(encode(frame(STREAM_EVENTS.error, JSON.stringify({ error: options.toWireError(error) }))));
           controller.close();
         }
       },
