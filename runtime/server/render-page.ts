@@ -17,7 +17,7 @@ import { runChain } from './chain.ts';
 import { isEventStream, readStreamOutcome } from './form-stream.ts';
 import { decideRedirect } from '../shared/redirect-rule.ts';
 import { withHead } from './head-html.ts';
-import { renderTree } from './render-tree.ts';
+import { renderLoaderPage, renderTree } from './render-tree.ts';
 import {
   formActionsHandler,
   identify,
@@ -80,7 +80,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const refusedHost = runner.hostRefusal?.(c.req.raw);
   if (refusedHost) return refusedPage(c, refusedHost.message);
   const formResult = takeFormResult(c);
-  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
+  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult, renderLoaderPage };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, page, scope, runner, at, embedded, skip);
