@@ -59,12 +59,9 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   // A form's data goes as the form would send it: the server coerces its fields by the action's schema.
   const request: RequestInit = input instanceof FormData ? { body: input } : await encode(envelope);
   if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
-  const response = await fetch(unitUrl(stub), {
-    method: 'POST',
-    credentials: 'same-origin',
-    signal: options.signal,
-    ...request,
-  });
+  // Cookies go with the call by fetch's default, credentials: 'same-origin' (every browser that has
+  // `new FormData(form, submitter)`, which <Form> needs, has that default).
+  const response = await fetch(unitUrl(stub), { method: 'POST', signal: options.signal, ...request });
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     // The reader is loaded on demand (see read-stream.ts); it hands back the error it met, thrown here.
     const failure = await (await import('./read-stream.ts')).readStream(response, options.onChunk);
