@@ -13,7 +13,7 @@ import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
 import type { FormResult } from './shared/wire.ts';
 import type { HeadTags } from './page/head.ts';
-import type { RouteMatch } from './page/routes.ts';
+import type { RouteMatch, RouteTable } from './page/routes.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
 export interface LoaderData<T> {
@@ -28,6 +28,11 @@ export interface PageRenderScope {
   formResult?: FormResult;
   /** With routes: what renderPage decided <Routes> shows. */
   route?: RouteView;
+  /**
+   * What <Routes> shows in this render: `route`, checked against the routes <Routes> was given
+   * (server/render-page.ts). Server code, given by renderPage, so client bundles do not carry it.
+   */
+  routeView(this: PageRenderScope, routes: RouteTable): RouteView;
   /** The title and meta tags the rendered pages set with <Head>. */
   head?: HeadTags;
   /** While renderPage renders once and fills each waiting page's place when its data is in. */
