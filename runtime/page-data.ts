@@ -13,7 +13,7 @@ import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
 import type { FormResult } from './shared/wire.ts';
 import type { HeadTags } from './page/head.ts';
-import type { RouteMatch } from './page/routes.ts';
+import type { RouteMatch, RouteTable } from './page/routes.ts';
 
 /** The props a page gets: `({ loaderData }: LoaderData<{ movies: Movie[] }>) => …`. */
 export interface LoaderData<T> {
@@ -28,10 +28,26 @@ export interface PageRenderScope {
   formResult?: FormResult;
   /** With routes: what renderPage decided <Routes> shows. */
   route?: RouteView;
+  /**
+   * What <Routes> shows in this render: `route`, checked against the routes <Routes> was given
+   * (server/render-page.ts). Server code, given by renderPage, so client bundles do not carry it.
+   */
+  routeView(this: PageRenderScope, routes: RouteTable): RouteView;
   /** The title and meta tags the rendered pages set with <Head>. */
   head?: HeadTags;
   /** While renderPage renders once and fills each waiting page's place when its data is in. */
   deferral?: PageDeferral;
+  /**
+   * A getLoaderData page in this render: its view with the loader's data, or a wait for it
+   * (server/render-tree.ts). Server code, given by renderPage, so client bundles do not carry it.
+   */
+  renderLoaderPage(
+    this: PageRenderScope,
+    view: (data: unknown) => VNode<any>,
+    loader: object,
+    context: object | undefined,
+    component: unknown,
+  ): VNode<any> | string | null;
 }
 
 /**
@@ -109,6 +125,7 @@ export function getLoaderData<T, P extends object = object>(
   // `context`: the render's context (the providers above), for a view rendered later in this place.
   return function Page(this: unknown, props: Omit<P, 'loaderData'>, context?: object) {
     const scope = pageRenderScope();
+    const view = (data: unknown) => h(View, { ...(props as P), loaderData: data as T });
     if (typeof loader === 'function') {
       if (!scope) {
         let message = 'getLoaderData outside renderPage()';
@@ -119,28 +136,13 @@ export function getLoaderData<T, P extends object = object>(
         } catch {}
         throw new Error(message);
       }
-      if (!scope.data.has(loader)) {
-        scope.wanted.add(loader);
-        const view = () => h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });
-        return scope.deferral ? scope.deferral.wait(view, context, this) : null;
-      }
-      return h(View, { ...(props as P), loaderData: scope.data.get(loader) as T });
+      return scope.renderLoaderPage(view, loader, context, this);
     }
-    return h(ClientPage<T, P>, { View, props: props as P, stub: loader as UnitStub, cache: options.cache });
+    return h(ClientPage<T>, { view, stub: loader as UnitStub, cache: options.cache });
   };
 }
 
-function ClientPage<T, P>({
-  View,
-  props,
-  stub,
-  cache,
-}: {
-  View: ComponentType<P & LoaderData<T>>;
-  props: P;
-  stub: UnitStub;
-  cache?: Cache<T>;
-}) {
+function ClientPage<T>({ view, stub, cache }: { view: (data: T) => VNode<any>; stub: UnitStub; cache?: Cache<T> }) {
   const [data, setData] = useState<T | undefined>(() => takeEmbedded<T>(stub) ?? cache?.get(currentPath()));
   // A failed load (a deny, a crash) is thrown while rendering, for <Routes> (or the app's boundary) to show.
   const [error, setError] = useState<unknown>();
@@ -168,7 +170,7 @@ function ClientPage<T, P>({
       unsubscribe?.();
     };
   }, []);
-  return data === undefined ? null : h(View, { ...props, loaderData: data });
+  return data === undefined ? null : view(data);
 }
 
 function currentPath(): string {

@@ -59,14 +59,13 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   // A form's data goes as the form would send it: the server coerces its fields by the action's schema.
   const request: RequestInit = input instanceof FormData ? { body: input } : await encode(envelope);
   if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
-  const response = await fetch(unitUrl(stub), {
-    method: 'POST',
-    credentials: 'same-origin',
-    signal: options.signal,
-    ...request,
-  });
+  // Cookies go with the call by fetch's default, credentials: 'same-origin' (every browser that has
+  // `new FormData(form, submitter)`, which <Form> needs, has that default).
+  const response = await fetch(unitUrl(stub), { method: 'POST', signal: options.signal, ...request });
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-    await readStream(response, options.onChunk);
+    // The reader is loaded on demand (see read-stream.ts); it hands back the error it met, thrown here.
+    const failure = await (await import('./read-stream.ts')).readStream(response, options.onChunk);
+    if (failure) throw new ActionCallError(failure);
     return { kind: 'data', data: undefined, streamed: true };
   }
   const body = await response.json().catch(() => null);
@@ -114,28 +113,4 @@ async function encode(envelope: { payload?: unknown }): Promise<RequestInit> {
   const { payload, ...rest } = envelope;
   const body = rich ? JSON.stringify({ ...rest, devalue: (await import('devalue')).stringify(payload) }) : json;
   return { headers: { 'content-type': 'application/json' }, body };
-}
-
-/** Reads `event:`/`data:` blocks as they arrive: chunks go to onChunk at once, an error event throws. */
-async function readStream(response: Response, onChunk?: (chunk: string) => void): Promise<void> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) throw new ActionCallError({ code: 'BAD_GATEWAY', status: 502, message: 'Stream cut off' });
-    buffer += decoder.decode(value, { stream: true });
-    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-      let name = 'message';
-      const data: string[] = [];
-      for (const line of buffer.slice(0, end).split('\n')) {
-        if (line.startsWith('event:')) name = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(line[5] === ' ' ? 6 : 5));
-      }
-      buffer = buffer.slice(end + 2);
-      if (name === 'chunk') onChunk?.(data.join('\n'));
-      else if (name === 'error') throw new ActionCallError(JSON.parse(data.join('\n')).error);
-      else if (name === 'end') return void reader.cancel();
-    }
-  }
 }

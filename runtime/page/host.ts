@@ -79,7 +79,7 @@ export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: st
 
 export function Routes({ routes, app, notFound = NotFound, denied = Denied }: RoutesProps): VNode<any> {
   const scope = pageRenderScope();
-  const [view, setView] = useState<RouteView>(() => (scope ? serverView(scope.route, routes) : hydratedView(routes)));
+  const [view, setView] = useState<RouteView>(() => (scope ? scope.routeView(routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
   const hydrating = useRef(true);
 
@@ -162,21 +162,6 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
     return h(denied, { status, message });
   }
   return showView(view, notFound, denied);
-}
-
-/** What renderPage decided, which it can only have decided for these routes. */
-function serverView(decided: RouteView | undefined, routes: RouteTable): RouteView {
-  if (!decided || (decided.match && !routes.nodes.includes(decided.match.node))) {
-    let message = "<Routes>: not the handlers' routes";
-    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-    try {
-      if (process.env.NODE_ENV !== 'production')
-        message =
-          "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).";
-    } catch {}
-    throw new Error(message);
-  }
-  return decided;
 }
 
 /** What the server rendered, as the first client render must repeat it. */

@@ -10,14 +10,15 @@ import type { ContentfulStatusCode, RedirectStatusCode } from 'hono/utils/http-s
 import type { VNode } from 'preact';
 import type { LoaderLocation } from '../context.ts';
 import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
-import { EMBEDDED_DATA_ID, type EmbeddedRoute, type PageRenderScope } from '../page-data.ts';
+import { EMBEDDED_DATA_ID, type EmbeddedRoute, type PageRenderScope, type RouteView } from '../page-data.ts';
+import type { RouteTable } from '../page/routes.ts';
 import { ACTION_PARAM, FORM_RESULT_COOKIE, type FormResult, MODULE_PARAM } from '../shared/wire.ts';
 import { PageCallContext } from './call-context.ts';
 import { runChain } from './chain.ts';
 import { isEventStream, readStreamOutcome } from './form-stream.ts';
 import { decideRedirect } from '../shared/redirect-rule.ts';
 import { withHead } from './head-html.ts';
-import { renderTree } from './render-tree.ts';
+import { renderLoaderPage, renderTree } from './render-tree.ts';
 import {
   formActionsHandler,
   identify,
@@ -80,7 +81,7 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const refusedHost = runner.hostRefusal?.(c.req.raw);
   if (refusedHost) return refusedPage(c, refusedHost.message);
   const formResult = takeFormResult(c);
-  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult };
+  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult, renderLoaderPage, routeView };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, page, scope, runner, at, embedded, skip);
@@ -271,4 +272,23 @@ function documentFor(html: string, defaultTitle: string | undefined, embedded: o
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The scope's routeView: what renderPage decided <Routes> shows, which it can only have decided for
+ * the routes the handlers were given.
+ */
+function routeView(this: PageRenderScope, routes: RouteTable): RouteView {
+  const decided = this.route;
+  if (!decided || (decided.match && !routes.nodes.includes(decided.match.node))) {
+    let message = "<Routes>: not the handlers' routes";
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message =
+          "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).";
+    } catch {}
+    throw new Error(message);
+  }
+  return decided;
 }

@@ -13,6 +13,23 @@ import { renderToString } from 'preact-render-to-string';
 import { type PageDeferral, type PageRenderScope, renderInScope } from '../page-data.ts';
 
 const MAX_PASSES = 5;
+
+/**
+ * A getLoaderData page in a server render (the scope's renderLoaderPage): its view with the loader's
+ * data once that has run; until then the loader is wanted, and the page waits in its place (a token) or,
+ * outside a render in parts, shows nothing.
+ */
+export function renderLoaderPage(
+  this: PageRenderScope,
+  view: (data: unknown) => VNode<any>,
+  loader: object,
+  context: object | undefined,
+  component: unknown,
+): VNode<any> | string | null {
+  if (this.data.has(loader)) return view(this.data.get(loader));
+  this.wanted.add(loader);
+  return this.deferral ? this.deferral.wait(() => view(this.data.get(loader)), context, component) : null;
+}
 // A control character around an id made once per process: no text of a page spells a token, and
 // escaping leaves it as it is. One byte wide, so the HTML stays a one-byte string (a wider character,
 // even one spliced out, makes the document two bytes a character, and slower to check and encode).
