@@ -281,14 +281,10 @@ function escapeHtml(text: string): string {
 function routeView(this: PageRenderScope, routes: RouteTable): RouteView {
   const decided = this.route;
   if (!decided || (decided.match && !routes.nodes.includes(decided.match.node))) {
-    let message = "<Routes>: not the handlers' routes";
-    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-    try {
-      if (process.env.NODE_ENV !== 'production')
-        message =
-          "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).";
-    } catch {}
-    throw new Error(message);
+    // Server code only, so the whole explanation costs no client bytes: no development-only branch.
+    throw new Error(
+      "<Routes> rendered on the server with routes the handlers do not have: pass the same `routes` to loadersHandler and actionsHandler (renderPage takes the loaders handler's).",
+    );
   }
   return decided;
 }
