@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import type { Plugin, PluginOption } from 'vite';
+import { timedHooks } from './timed-hooks.ts';
 import { type DevServer, startDevServer } from '../example/scripts/dev-server.ts';
 import { resolveOptions } from '../dist/unplugin/options.js';
 import hpaVite from 'hono-preact-actions/vite';
@@ -36,32 +37,6 @@ function nullPlugin(): Plugin {
     load: (id) => (id === `\0${BUILD_ID}` ? 'export const buildId = "dev";' : null),
     transform: { filter: { id: { include, exclude } }, handler: () => null },
   };
-}
-
-/** Our plugins, with the time spent in their hooks added up in `spent.ms`. */
-function timedHpa(spent: { ms: number }): PluginOption {
-  const time = <A extends unknown[], R>(hook: (...args: A) => R) =>
-    function (this: unknown, ...args: A): R {
-      const start = performance.now();
-      const result = hook.apply(this, args);
-      if (!(result instanceof Promise)) {
-        spent.ms += performance.now() - start;
-        return result;
-      }
-      return result.finally(() => (spent.ms += performance.now() - start)) as R;
-    };
-  const wrap = (plugin: Plugin): Plugin => {
-    const timed: Plugin = { ...plugin };
-    for (const name of ['resolveId', 'load', 'transform'] as const) {
-      const hook = plugin[name] as unknown;
-      const slot = timed as unknown as Record<string, unknown>;
-      if (typeof hook === 'function') slot[name] = time(hook as () => unknown);
-      else if (hook && typeof hook === 'object' && 'handler' in hook)
-        slot[name] = { ...hook, handler: time(hook.handler as () => unknown) };
-    }
-    return timed;
-  };
-  return (hpaVite({ root: 'src/pages' }).flat(Infinity as 1) as Plugin[]).map(wrap);
 }
 
 /** The page, then its module scripts and everything they import, fetched breadth first as a browser does. */
@@ -169,7 +144,7 @@ export async function runDevBench(): Promise<boolean> {
   process.env.DATA_DIR = dataDir;
   const apps = { hpa: copyExample('dev-hpa'), null: copyExample('dev-null') };
   const spent = { ms: 0 };
-  const variants = { hpa: () => timedHpa(spent), null: nullPlugin };
+  const variants = { hpa: () => timedHooks(hpaVite({ root: 'src/pages' }), spent), null: nullPlugin };
   const rows = { firstLoad: [] as number[], edit: [] as number[], hooks: [] as number[] };
   const figures = {
     hpa: { firstLoad: [] as number[], edit: [] as number[] },
