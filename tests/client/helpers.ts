@@ -3,7 +3,12 @@
 // go where a browser's would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { configure } from '@testing-library/preact';
 import type { Action } from '../../runtime/index.ts';
+
+// waitFor gives up after 1 s by default: a call to the server process (a schema loaded on first use, a
+// loaded CI machine) can take longer. It still returns as soon as its check holds.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** What the compiler gives client code for `serverActions.<action>` of `<module>.server.ts`. */
 export function stub<P, R>(module: string, action: string): Action<P, R> {

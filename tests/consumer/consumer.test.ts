@@ -5,14 +5,24 @@
 // edit to a server module, every export imported by plain `node`, and the browser entry built by each
 // bundler's entry, every client output searched for a marker planted in server code.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const WORK = join(tmpdir(), 'hpa-consumer');
+// A folder of this run's own: two checkouts testing at once do not share (and delete) one app.
+const WORK = mkdtempSync(join(tmpdir(), 'hpa-consumer-'));
 const APP = join(WORK, 'my-app');
 const MARKER = 'HPA_SERVER_ONLY_MARKER';
 // The bundlers' versions this repository is tested with (the registry here lacks newer native builds).
@@ -139,8 +149,6 @@ function bareImportsReachedFrom(entry: string): Set<string> {
 
 describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
   beforeAll(() => {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
     const packed = timed('npm pack', () => run('npm', ['pack', '--pack-destination', WORK, '--json'], REPO));
     tarball = join(WORK, (JSON.parse(packed) as { filename: string }[])[0]!.filename);
     writeFileSync(join(WORK, 'package.json'), '{ "private": true }\n');
@@ -167,6 +175,7 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
 
   afterAll(() => {
     console.log(`consumer test steps:\n  ${timings.join('\n  ')}`);
+    rmSync(WORK, { recursive: true, force: true });
   });
 
   it('is the path the README\'s "Start your own app" takes, file for file', () => {
