@@ -1,9 +1,10 @@
 // Outcomes: how a middleware, guard or unit short-circuits a call. They are values with a brand the
 // chain recognises wherever they surface, so a redirect thrown inside a helper is still a redirect.
-// The brand is a registered symbol, so two copies of this module (dev servers do that) agree.
+// The brand is a registered symbol, so two copies of this module (dev servers do that) agree, and so
+// does outcome-of.ts, which recognises outcomes without this module (the browser loads it on demand).
 import type { ComponentType } from 'preact';
 
-const OUTCOME = Symbol.for('hono-preact-actions.outcome');
+export const OUTCOME = Symbol.for('hono-preact-actions.outcome');
 
 export interface Redirect {
   readonly [OUTCOME]: 'redirect';
@@ -35,9 +36,13 @@ export function deny(status: number, message: string): Deny {
   return { [OUTCOME]: 'deny', status, message };
 }
 
-/** A guard's refusal: a deny with a message and a status (403 when none is given). */
+/**
+ * A guard's refusal: a deny with a message and a status (403 when none is given). It carries the deny
+ * brand, so outcome-of.ts recognises it without importing this class.
+ */
 export class ActionGuardError extends Error {
   override name = 'ActionGuardError';
+  readonly [OUTCOME] = 'deny';
   readonly status: number;
   constructor(message: string, status = 403) {
     super(message);
@@ -45,23 +50,12 @@ export class ActionGuardError extends Error {
   }
 }
 
-/** The outcome something thrown stands for, or null when it is an ordinary error. */
-export function asOutcome(thrown: unknown): Outcome | null {
-  if (thrown instanceof ActionGuardError) return deny(thrown.status, thrown.message);
-  if (typeof thrown === 'object' && thrown !== null && OUTCOME in thrown) return thrown as Outcome;
-  return null;
-}
-
-export function isRedirect(outcome: Outcome): outcome is Redirect {
-  return outcome[OUTCOME] === 'redirect';
-}
-
-export function isRender(outcome: Outcome): outcome is Render {
-  return outcome[OUTCOME] === 'render';
-}
-
-/** Lives here so the brand stays private; exported to users only from hono-preact-actions/page. */
-export function renderOutcome(component: Render['component']): Render {
+/**
+ * Throw it from a page's middleware: the matched route's tree is replaced by <Component />, at the same
+ * URL. Anywhere else (a loader's or an action's chain) it is an error, since there is no page to replace.
+ * Exported to users only from hono-preact-actions/page.
+ */
+export function render(component: Render['component']): Render {
   return { [OUTCOME]: 'render', component };
 }
 

@@ -1,7 +1,8 @@
 // Where a redirect outcome sends the browser: the one rule of shared/redirect-rule.ts, decided on the
 // resolved URL. A same-origin target goes to the navigator (a router can take over with setNavigator,
 // preact-iso's route()); another origin only when the server vouched for it (its `allowedRedirects`).
-import { checkRedirect, describeRefusal } from '../shared/redirect-rule.ts';
+// The rule is loaded on demand, like the stream reader: a redirect is a navigation anyway, and a page
+// that is never redirected never loads it.
 
 let navigate = (to: string) => location.assign(to);
 
@@ -9,7 +10,8 @@ export function setNavigator(navigator: (to: string) => void): void {
   navigate = navigator;
 }
 
-export function followRedirect(to: string, external = false): void {
+export async function followRedirect(to: string, external = false): Promise<void> {
+  const { checkRedirect, describeRefusal } = await import('../shared/redirect-rule.ts');
   let vouched: string[] = [];
   if (external) {
     try {

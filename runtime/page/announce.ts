@@ -1,21 +1,11 @@
 // After a client navigation, what a screen reader or keyboard user needs (as Next.js's route announcer
 // and Reach Router do): focus moves to the new page's main heading, and a polite live region says the
-// page's title. A page whose heading comes with its data (getLoaderData) is waited for.
+// page's title. A page whose heading comes with its data (getLoaderData) is waited for. Loaded with the
+// first navigation (client-chain.ts); the live region it speaks through is mounted up front (live-region.ts).
 import { pageLoads } from '../page-data.ts';
+import { liveRegion } from './live-region.ts';
 
-let region: HTMLElement | undefined;
 let stop: (() => void) | undefined;
-
-/** The live region, in the document from the first render on, so screen readers already watch it. */
-export function mountAnnouncer(): void {
-  if (region?.isConnected) return;
-  region = document.createElement('div');
-  region.setAttribute('aria-live', 'polite');
-  // Visually hidden, still read: the usual clip pattern, set through the CSSOM so a strict CSP allows it.
-  region.style.cssText =
-    'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
-  document.body.append(region);
-}
 
 /** Focuses the shown page's main heading (or `main` when it has none) and announces its title. */
 export function announcePage(): void {
@@ -28,7 +18,7 @@ export function announcePage(): void {
     stop?.();
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });
-    if (region) region.textContent = document.title || target.textContent || '';
+    if (liveRegion) liveRegion.textContent = document.title || target.textContent || '';
   };
   const observer = new MutationObserver(() => settle());
   const timer = setTimeout(() => settle(true), 1000);

@@ -1,11 +1,10 @@
-// definePage(View, { use }) and render(Component). A page's `use` is read by the page host: its server
+// definePage(View, { use }). A page's `use` is read by the page host: its server
 // members by renderPage around the server render, its client members by <Routes> on an intra-app
-// navigation. render lives only here, so loader and action code has no reason to import it.
+// navigation.
 import { type ComponentType, h } from 'preact';
 import { pageRenderScope } from '../page-data.ts';
 import type { PageContext } from '../context.ts';
 import type { Use } from '../middleware.ts';
-import { type Render, renderOutcome } from '../outcomes.ts';
 
 /** A page component that carries its middleware. */
 export type PageComponent<P = object> = ComponentType<P> & { readonly use: Use };
@@ -37,12 +36,4 @@ export function definePage<P extends object>(
 /** The `use` a page or layout component declared with definePage (none for a plain component). */
 export function useOf(component: ComponentType<any> | undefined): Use | undefined {
   return (component as Partial<PageComponent> | undefined)?.use;
-}
-
-/**
- * Throw it from a page's middleware: the matched route's tree is replaced by <Component />, at the same
- * URL. Anywhere else (a loader's or an action's chain) it is an error, since there is no page to replace.
- */
-export function render(component: ComponentType): Render {
-  return renderOutcome(component);
 }

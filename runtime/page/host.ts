@@ -4,16 +4,11 @@
 // pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
-import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
-import type { MiddlewareFn } from '../middleware.ts';
-import { asOutcome, isRedirect, isRender } from '../outcomes.ts';
 import { pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
-import { flattenRings, runChain } from '../server/chain.ts';
 import { setNavigator } from '../client/navigation.ts';
-import { announcePage, mountAnnouncer } from './announce.ts';
-import { useOf } from './define-page.ts';
-import type { LoadedRoute, RouteTable } from './routes.ts';
+import { mountLiveRegion } from './live-region.ts';
+import type { RouteTable } from './routes.ts';
 
 export interface DeniedProps {
   status: number;
@@ -30,8 +25,8 @@ export interface RoutesProps {
   denied?: ComponentType<DeniedProps>;
 }
 
-/** A redirect chain longer than this is a loop between gates: shown as an error, not followed forever. */
-const MAX_REDIRECTS = 10;
+/** What a navigation runs once its components are in, loaded with the first one (client-chain.ts). */
+const loadClientChain = () => import('./client-chain.ts');
 
 const listeners = new Set<(path: string, redirects: number) => void>();
 /** The shown <Routes>' route loader, for <Link>'s prefetch on intent. */
@@ -86,7 +81,7 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
   // Every view after the first is a navigation: focus and announce it once it shows.
   useEffect(() => {
     if (hydrating.current) hydrating.current = false;
-    else announcePage();
+    else void loadClientChain().then((chain) => chain.announcePage());
   }, [view]);
 
   useEffect(() => {
@@ -104,44 +99,16 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
       };
       if (!match) return commit({ match });
       // A view's chunk that fails to load (a deploy removed it, the network dropped) gets a full page load
-      // of the same URL instead: the server renders it, with the new build's scripts.
-      const loaded = await routes.load(match).catch(() => null);
+      // of the same URL instead: the server renders it, with the new build's scripts. So does the chain's.
+      const [loaded, chain] = await Promise.all([
+        routes.load(match).catch(() => null),
+        loadClientChain().catch(() => null),
+      ]);
       if (navigation !== latest) return;
-      if (!loaded) return location.assign(url.href);
-      const ctx: ClientContext = {
-        scope: 'page',
-        route: match.node.pattern,
-        location: { path: url.pathname, search: url.search, params: match.params },
-      };
-      try {
-        const { ran } = await runChain(clientMiddleware(app, loaded, match.node.pattern), ctx, () =>
-          commit({ match, path, rendered: loaded.rendered }),
-        );
-        if (!ran) {
-          let message = `${match.node.pattern}: a middleware did not call next()`;
-          // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-          try {
-            if (process.env.NODE_ENV !== 'production')
-              message = `A client middleware of ${match.node.pattern} returned without calling next().`;
-          } catch {}
-          throw new Error(message);
-        }
-      } catch (thrown) {
-        const outcome = asOutcome(thrown);
-        if (!outcome) {
-          return commit({
-            match,
-            denied: { status: 500, message: thrown instanceof Error ? thrown.message : String(thrown) },
-          });
-        }
-        if (isRedirect(outcome)) {
-          if (Math.max(redirects, 0) >= MAX_REDIRECTS) {
-            return commit({ match, denied: { status: 508, message: `Too many redirects, the last to ${outcome.to}` } });
-          }
-          return go(outcome.to, true, Math.max(redirects, 0) + 1);
-        }
-        commit(isRender(outcome) ? { match, component: outcome.component } : { match, denied: outcome });
-      }
+      if (!loaded || !chain) return location.assign(url.href);
+      const passed = Math.max(redirects, 0);
+      const redirect = await chain.runClientChain(app, loaded, match, url, passed, commit);
+      if (redirect !== undefined) go(redirect, true, passed + 1);
     };
     const onPopState = () => void show(location.pathname + location.search, -1);
     const onNavigate = (path: string, redirects: number) => void show(path, redirects);
@@ -149,8 +116,8 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
     addEventListener('popstate', onPopState);
     // Redirects from actions and loaders come here too: one navigation path for the whole app.
     setNavigator(navigate);
-    preloadPath = routes.preload;
-    mountAnnouncer();
+    preloadPath = (path) => Promise.all([routes.preload(path), loadClientChain()]).then(() => {});
+    mountLiveRegion();
     return () => {
       listeners.delete(onNavigate);
       removeEventListener('popstate', onPopState);
@@ -207,16 +174,6 @@ function showView(view: RouteView, notFound: ComponentType, denied: ComponentTyp
     tree = h(layouts[i] as ComponentType<any>, { ...props, key }, tree);
   }
   return tree;
-}
-
-/** The client members of the app's, the gating layouts' and the view's `use`, outermost first. */
-function clientMiddleware(
-  app: AppConfig | undefined,
-  loaded: LoadedRoute,
-  where: string,
-): MiddlewareFn<ClientContext>[] {
-  const uses = [app?.use, ...loaded.gates.map((gate) => useOf(gate.layout)), useOf(loaded.view)];
-  return flattenRings(uses, `the page ${where}`, 'client').middleware;
 }
 
 function NotFound(): VNode<any> {

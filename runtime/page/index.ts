@@ -1,6 +1,7 @@
 // hono-preact-actions/page: the page layer. definePage and render for pages, defineRoutes for the route
 // tree, and <Routes>, <Link> and navigate for the app that shows it.
-export { definePage, type PageComponent, render } from './define-page.ts';
+export { definePage, type PageComponent } from './define-page.ts';
+export { render } from '../outcomes.ts';
 export { Head, type HeadTags } from './head.ts';
 export { type DeniedProps, Link, navigate, Routes, type RoutesProps } from './host.ts';
 export {

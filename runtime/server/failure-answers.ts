@@ -3,7 +3,8 @@
 // the logs each of these goes to, under the module and unit the request named.
 import type { Context } from 'hono';
 import { ActionError } from '../action-error.ts';
-import { asOutcome, isRedirect, isRender, renderOutsidePage } from '../outcomes.ts';
+import { asOutcome, isRedirect, isRender } from '../outcome-of.ts';
+import { renderOutsidePage } from '../outcomes.ts';
 import { decideRedirect } from '../shared/redirect-rule.ts';
 import { BUILD_HEADER, type ErrorReason, MODULE_PARAM, type RedirectEnvelope, type WireError } from '../shared/wire.ts';
 import { ActionCallContext, LoaderCallContext } from './call-context.ts';
