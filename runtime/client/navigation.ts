@@ -1,8 +1,8 @@
 // Where a redirect outcome sends the browser: the one rule of shared/redirect-rule.ts, decided on the
 // resolved URL. A same-origin target goes to the navigator (a router can take over with setNavigator,
 // preact-iso's route()); another origin only when the server vouched for it (its `allowedRedirects`).
-// The rule is loaded on demand, like the stream reader: a redirect is a navigation anyway, and a page
-// that is never redirected never loads it.
+// The rule and its use (follow-redirect.ts) load on demand, like the stream reader: a redirect is a
+// navigation anyway, and a page that is never redirected never loads them.
 
 let navigate = (to: string) => location.assign(to);
 
@@ -11,25 +11,7 @@ export function setNavigator(navigator: (to: string) => void): void {
 }
 
 export async function followRedirect(to: string, external = false): Promise<void> {
-  const { checkRedirect, describeRefusal } = await import('../shared/redirect-rule.ts');
-  let vouched: string[] = [];
-  if (external) {
-    try {
-      vouched = [new URL(to).origin];
-    } catch {}
-  }
-  const decision = checkRedirect(to, location.href, vouched);
-  if ('refused' in decision) {
-    let message = `Refused redirect to ${JSON.stringify(to)}`;
-    // Why, in development only: production builds drop the branch (and the words of the reasons with it).
-    // The try: a browser bundle nothing defined `process` for keeps the short message, never a ReferenceError.
-    try {
-      if (process.env.NODE_ENV !== 'production') message += `: ${describeRefusal(decision)}`;
-    } catch {}
-    throw new Error(message);
-  }
-  if (decision.external) location.assign(decision.to);
-  else navigate(decision.to);
+  (await import('./follow-redirect.ts')).followRedirect(to, external, navigate);
 }
 
 /** The page's own loader re-run, for `invalidate: 'auto'`; the page layer registers it. */

@@ -1,16 +1,18 @@
-// What a client navigation runs between loading a route's components and showing them: the client
-// members of the app's, the gating layouts' and the view's `use`, outermost first, and the outcome one
-// of them threw (a deny, a render(Component), a redirect). <Routes> loads this module on the first
+// A client navigation: the route a path matches, its components loaded, then the client members of the
+// app's, the gating layouts' and the view's `use`, outermost first, and the outcome one of them threw
+// (a deny, a render(Component), a redirect); and the announcer. <Routes> loads this module on the first
 // navigation (or a <Link>'s intent), with the route's own chunks: a page the user never leaves never
-// loads the chain, the outcomes or the announcer, and hydration does not wait for them.
+// loads the chain, the outcomes or the announcer, and hydration does not wait for them. It imports nothing
+// the page loads up front (define-page.ts's useOf is one line, repeated below): a shared module would be
+// split by bundlers into a chunk of its own, one more file before the page is interactive.
 import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn } from '../middleware.ts';
 import { asOutcome, isRedirect, isRender } from '../outcome-of.ts';
 import type { RouteView } from '../page-data.ts';
 import { flattenRings, runChain } from '../server/chain.ts';
-import { useOf } from './define-page.ts';
-import type { LoadedRoute, RouteMatch } from './routes.ts';
+import type { PageComponent } from './define-page.ts';
+import type { LoadedRoute, RouteMatch, RouteTable } from './routes.ts';
 
 export { announcePage } from './announce.ts';
 
@@ -18,10 +20,45 @@ export { announcePage } from './announce.ts';
 const MAX_REDIRECTS = 10;
 
 /**
+ * Shows `path` through `show`, unless a newer navigation began (`current` answers false: this one stops,
+ * its chain not run and its view not shown). `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores. Returns
+ * the path a redirect outcome sends the navigation to.
+ */
+export async function navigateTo(
+  routes: RouteTable,
+  app: AppConfig | undefined,
+  path: string,
+  redirects: number,
+  current: () => boolean,
+  show: (view: RouteView) => void,
+): Promise<string | undefined> {
+  const url = new URL(path, location.href);
+  const match = routes.match(url.pathname);
+  const commit = (next: RouteView) => {
+    if (!current()) return;
+    show(next);
+    if (redirects >= 0 && !url.hash) scrollTo(0, 0);
+  };
+  if (!match) {
+    commit({ match });
+    return undefined;
+  }
+  // A view's chunk that fails to load (a deploy removed it, the network dropped) gets a full page load
+  // of the same URL instead: the server renders it, with the new build's scripts.
+  const loaded = await routes.load(match).catch(() => null);
+  if (!current()) return undefined;
+  if (!loaded) {
+    location.assign(url.href);
+    return undefined;
+  }
+  return runClientChain(app, loaded, match, url, Math.max(redirects, 0), commit);
+}
+
+/**
  * Runs the route's client middleware around `show` (the view committed when the chain reaches its end).
  * Returns the path a redirect outcome sends the navigation to; any other outcome is shown through `show`.
  */
-export async function runClientChain(
+async function runClientChain(
   app: AppConfig | undefined,
   loaded: LoadedRoute,
   match: RouteMatch,
@@ -68,6 +105,7 @@ function clientMiddleware(
   loaded: LoadedRoute,
   where: string,
 ): MiddlewareFn<ClientContext>[] {
+  const useOf = (component: unknown) => (component as Partial<PageComponent> | undefined)?.use;
   const uses = [app?.use, ...loaded.gates.map((gate) => useOf(gate.layout)), useOf(loaded.view)];
   return flattenRings(uses, `the page ${where}`, 'client').middleware;
 }

@@ -5,9 +5,8 @@
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import type { AppConfig } from '../define.ts';
-import { pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
+import { pageLoads, pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
 import { setNavigator } from '../client/navigation.ts';
-import { mountLiveRegion } from './live-region.ts';
 import type { RouteTable } from './routes.ts';
 
 export interface DeniedProps {
@@ -27,6 +26,22 @@ export interface RoutesProps {
 
 /** What a navigation runs once its components are in, loaded with the first one (client-chain.ts). */
 const loadClientChain = () => import('./client-chain.ts');
+
+/**
+ * The live region the route announcer speaks through: in the document from the first render on, so
+ * screen readers already watch it when the first navigation speaks (the announcer loads with that one).
+ */
+let liveRegion: HTMLElement | undefined;
+
+function mountLiveRegion(): void {
+  if (liveRegion?.isConnected) return;
+  liveRegion = document.createElement('div');
+  liveRegion.setAttribute('aria-live', 'polite');
+  // Visually hidden, still read: the usual clip pattern, set through the CSSOM so a strict CSP allows it.
+  liveRegion.style.cssText =
+    'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+  document.body.append(liveRegion);
+}
 
 const listeners = new Set<(path: string, redirects: number) => void>();
 /** The shown <Routes>' route loader, for <Link>'s prefetch on intent. */
@@ -81,37 +96,30 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
   // Every view after the first is a navigation: focus and announce it once it shows.
   useEffect(() => {
     if (hydrating.current) hydrating.current = false;
-    else void loadClientChain().then((chain) => chain.announcePage());
+    else void loadClientChain().then((chain) => chain.announcePage(liveRegion, pageLoads));
   }, [view]);
 
   useEffect(() => {
     let latest = 0;
-    // `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores.
-    const show = async (path: string, redirects: number) => {
+    // The navigation itself (match, load, client chain, outcome) is client-chain.ts's, loaded on demand; a
+    // chain that fails to load (a deploy removed it, the network dropped) gets a full page load instead.
+    const show = (path: string, redirects: number) => {
       const navigation = ++latest;
-      const url = new URL(path, location.href);
-      const match = routes.match(url.pathname);
-      const commit = (next: RouteView) => {
-        if (navigation !== latest) return;
-        resetError();
-        setView(next);
-        if (redirects >= 0 && !url.hash) scrollTo(0, 0);
-      };
-      if (!match) return commit({ match });
-      // A view's chunk that fails to load (a deploy removed it, the network dropped) gets a full page load
-      // of the same URL instead: the server renders it, with the new build's scripts. So does the chain's.
-      const [loaded, chain] = await Promise.all([
-        routes.load(match).catch(() => null),
-        loadClientChain().catch(() => null),
-      ]);
-      if (navigation !== latest) return;
-      if (!loaded || !chain) return location.assign(url.href);
-      const passed = Math.max(redirects, 0);
-      const redirect = await chain.runClientChain(app, loaded, match, url, passed, commit);
-      if (redirect !== undefined) go(redirect, true, passed + 1);
+      loadClientChain().then(
+        async (chain) => {
+          const current = () => navigation === latest;
+          const redirect = await chain.navigateTo(routes, app, path, redirects, current, (next) => {
+            resetError();
+            setView(next);
+          });
+          if (redirect !== undefined) go(redirect, true, Math.max(redirects, 0) + 1);
+        },
+        () => location.assign(path),
+      );
     };
-    const onPopState = () => void show(location.pathname + location.search, -1);
-    const onNavigate = (path: string, redirects: number) => void show(path, redirects);
+    // `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores.
+    const onPopState = () => show(location.pathname + location.search, -1);
+    const onNavigate = show;
     listeners.add(onNavigate);
     addEventListener('popstate', onPopState);
     // Redirects from actions and loaders come here too: one navigation path for the whole app.
