@@ -150,7 +150,7 @@ function ClientPage<T>({ view, stub, cache }: { view: (data: T) => VNode<any>; s
   useEffect(() => {
     const load = async () => {
       const result = await call(stub, currentLocation());
-      if (result.kind === 'redirect') return await followRedirect(result.to, result.external);
+      if (result.to !== undefined) return await followRedirect(result.to, result.external);
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };

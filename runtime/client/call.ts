@@ -14,7 +14,6 @@ import {
   type WireError,
 } from '../shared/wire.ts';
 import type { UnitStub } from '../shared/unit-identity.ts';
-import { reloadForNewBuild } from './navigation.ts';
 
 export type { UnitStub } from '../shared/unit-identity.ts';
 
@@ -36,8 +35,8 @@ export class ActionCallError extends Error {
   }
 }
 
-export type CallResult =
-  { kind: 'data'; data: unknown; streamed: boolean } | { kind: 'redirect'; to: string; external?: boolean };
+/** The data (none when it streamed: the chunks went to onChunk), or where a redirect outcome sends the page. */
+export type CallResult = { data?: unknown; streamed?: true; to?: undefined } | { to: string; external: boolean };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -66,19 +65,18 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
     // The reader is loaded on demand (see read-stream.ts); it hands back the error it met, thrown here.
     const failure = await (await import('./read-stream.ts')).readStream(response, options.onChunk);
     if (failure) throw new ActionCallError(failure);
-    return { kind: 'data', data: undefined, streamed: true };
+    return { streamed: true };
   }
   const body = await response.json().catch(() => null);
-  if (body?.error?.reason === 'STALE_CLIENT') reloadForNewBuild(stub.build);
+  if (body?.error?.reason === 'STALE_CLIENT') (await import('./leave-page.ts')).reloadForNewBuild(stub.build);
   if (body?.error) throw new ActionCallError(body.error);
   if (!response.ok || !body) {
     const status = response.status;
     // No envelope: a proxy or a crash answered. The status is exact; the code says only that it failed.
     throw new ActionCallError({ code: 'INTERNAL_SERVER_ERROR', status, message: `HTTP ${status}` });
   }
-  if (body.__outcome === 'redirect') return { kind: 'redirect', to: body.to, external: body.external === true };
-  const data = typeof body.devalue === 'string' ? (await import('devalue')).parse(body.devalue) : body.data;
-  return { kind: 'data', data, streamed: false };
+  if (body.__outcome === 'redirect') return { to: body.to, external: body.external === true };
+  return { data: typeof body.devalue === 'string' ? (await import('devalue')).parse(body.devalue) : body.data };
 }
 
 /**

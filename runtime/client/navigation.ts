@@ -1,7 +1,7 @@
 // Where a redirect outcome sends the browser: the one rule of shared/redirect-rule.ts, decided on the
 // resolved URL. A same-origin target goes to the navigator (a router can take over with setNavigator,
 // preact-iso's route()); another origin only when the server vouched for it (its `allowedRedirects`).
-// The rule and its use (follow-redirect.ts) load on demand, like the stream reader: a redirect is a
+// The rule and its use (leave-page.ts) load on demand, like the stream reader: a redirect is a
 // navigation anyway, and a page that is never redirected never loads them.
 
 let navigate = (to: string) => location.assign(to);
@@ -11,7 +11,7 @@ export function setNavigator(navigator: (to: string) => void): void {
 }
 
 export async function followRedirect(to: string, external = false): Promise<void> {
-  (await import('./follow-redirect.ts')).followRedirect(to, external, navigate);
+  (await import('./leave-page.ts')).followRedirect(to, external, navigate);
 }
 
 /** The page's own loader re-run, for `invalidate: 'auto'`; the page layer registers it. */
@@ -26,16 +26,4 @@ export function setPageReloader(reloader: () => Promise<void>): () => void {
 
 export function reloadCurrentPage(): Promise<void> {
   return reloadPage();
-}
-
-const RELOADED = 'hpa:build';
-
-/**
- * The server runs a newer build than this page: reload once to get it. Once per build, so a server that
- * keeps answering STALE_CLIENT cannot make the page reload in a loop.
- */
-export function reloadForNewBuild(build: string | undefined): void {
-  if (!build || sessionStorage.getItem(RELOADED) === build) return;
-  sessionStorage.setItem(RELOADED, build);
-  location.reload();
 }

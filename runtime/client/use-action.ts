@@ -50,7 +50,7 @@ export function useAction<P, R>(action: Action<P, R>, options: UseActionOptions<
       try {
         const result = await call(stub, payload, { signal: controller.signal, onChunk: opts.onChunk });
         if (controller.signal.aborted) return;
-        if (result.kind === 'redirect') return await followRedirect(result.to, result.external);
+        if (result.to !== undefined) return await followRedirect(result.to, result.external);
         if (!result.streamed) setData(result.data as R);
         if (opts.invalidate === 'auto') await reloadCurrentPage();
         else if (opts.invalidate) invalidateCaches(opts.invalidate);

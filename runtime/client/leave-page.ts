@@ -1,5 +1,6 @@
-// A redirect outcome followed by the one rule (shared/redirect-rule.ts), loaded on demand by navigation.ts
-// with the first redirect a page follows.
+// The ways a call sends the browser off the page, loaded on demand with the first (a page that is never
+// redirected and never outlives a deploy never loads them): a redirect outcome, followed by the one rule
+// (shared/redirect-rule.ts), for navigation.ts; a reload for a newer build, for call.ts.
 import { checkRedirect, describeRefusal } from '../shared/redirect-rule.ts';
 
 export function followRedirect(to: string, external: boolean, navigate: (to: string) => void): void {
@@ -21,4 +22,16 @@ export function followRedirect(to: string, external: boolean, navigate: (to: str
   }
   if (decision.external) location.assign(decision.to);
   else navigate(decision.to);
+}
+
+const RELOADED = 'hpa:build';
+
+/**
+ * The server runs a newer build than this page: reload once to get it. Once per build, so a server that
+ * keeps answering STALE_CLIENT cannot make the page reload in a loop.
+ */
+export function reloadForNewBuild(build: string | undefined): void {
+  if (!build || sessionStorage.getItem(RELOADED) === build) return;
+  sessionStorage.setItem(RELOADED, build);
+  location.reload();
 }
