@@ -72,18 +72,20 @@ async function runClientChain(
     location: { path: url.pathname, search: url.search, params: match.params },
   };
   try {
-    const { ran } = await runChain(clientMiddleware(app, loaded, match.node.pattern), ctx, () =>
-      show({ match, path: url.pathname + url.search, rendered: loaded.rendered }),
+    await runChain(
+      clientMiddleware(app, loaded, match.node.pattern),
+      ctx,
+      () => show({ match, path: url.pathname + url.search, rendered: loaded.rendered }),
+      () => {
+        let message = `${match.node.pattern}: a middleware did not call next()`;
+        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+        try {
+          if (process.env.NODE_ENV !== 'production')
+            message = `A client middleware of ${match.node.pattern} returned without calling next().`;
+        } catch {}
+        throw new Error(message);
+      },
     );
-    if (!ran) {
-      let message = `${match.node.pattern}: a middleware did not call next()`;
-      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-      try {
-        if (process.env.NODE_ENV !== 'production')
-          message = `A client middleware of ${match.node.pattern} returned without calling next().`;
-      } catch {}
-      throw new Error(message);
-    }
   } catch (thrown) {
     const outcome = asOutcome(thrown);
     if (!outcome) {

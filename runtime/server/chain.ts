@@ -62,21 +62,21 @@ function describe(value: unknown): string {
   return `a value of type ${typeof value}`;
 }
 
-/** What `next()` resolves to, whatever the ring inside returned: nothing. */
-const settled = (): void => {};
-
 export const NEXT_CALLED_TWICE = 'next() was called more than once by one middleware.';
 
 /**
- * Runs the chain around `inner`. `ran` is false when a middleware returned without calling next().
+ * Runs the chain around `inner` and resolves to what `inner` resolved to; when a middleware returned
+ * without calling next(), to what `notCalled` returns (each caller throws its own error there).
  * Not async inside: each ring's promise is the middleware's own, passed on as it is, so a layer costs
- * its own call and nothing of ours beyond the `next` it is handed.
+ * its own call and the `next` it is handed, nothing more. So `next()` resolves to what the ring inside
+ * it resolved to, as Koa's and Hono's do (the innermost: nothing); it is typed `Promise<void>`.
  */
 export function runChain<Ctx>(
   middleware: readonly MiddlewareFn<Ctx>[],
   ctx: Ctx,
   inner: () => unknown,
-): Promise<{ ran: boolean; result: unknown }> {
+  notCalled: () => unknown,
+): Promise<unknown> {
   let result: unknown;
   let ran = false;
   let entered = -1;
@@ -91,10 +91,10 @@ export function runChain<Ctx>(
           result = value;
         });
       }
-      return Promise.resolve(fn(ctx, () => dispatch(index + 1))).then(settled);
+      return Promise.resolve(fn(ctx, () => dispatch(index + 1))) as Promise<void>;
     } catch (error) {
       return Promise.reject(error);
     }
   };
-  return dispatch(0).then(() => ({ ran, result }));
+  return dispatch(0).then(() => (ran ? result : notCalled()));
 }

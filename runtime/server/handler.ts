@@ -243,14 +243,11 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
     ctx: ActionCallContext | LoaderCallContext,
     inner: () => unknown,
   ): Promise<unknown> {
-    return runChain(middleware, ctx, inner).then(({ ran, result }) => {
-      if (!ran) {
-        const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
-        throw new Error(
-          `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
-        );
-      }
-      return result;
+    return runChain(middleware, ctx, inner, () => {
+      const unit = ctx.scope === 'action' ? ctx.action : ctx.loader;
+      throw new Error(
+        `A middleware around ${ctx.module}.${unit} returned without calling next() or throwing an outcome.`,
+      );
     });
   }
 }

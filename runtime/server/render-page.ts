@@ -109,13 +109,18 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const ctx = new PageCallContext(c, match?.node.pattern, { ...at, params: match?.params ?? {} });
   let html: string | undefined;
   try {
-    const { ran } = await runChain(middleware, ctx, async () => {
-      html = await renderWithData(skip);
-    });
-    if (!ran)
-      throw new Error(
-        `A middleware around the page ${at.path} returned without calling next() or throwing an outcome.`,
-      );
+    await runChain(
+      middleware,
+      ctx,
+      async () => {
+        html = await renderWithData(skip);
+      },
+      () => {
+        throw new Error(
+          `A middleware around the page ${at.path} returned without calling next() or throwing an outcome.`,
+        );
+      },
+    );
     return answer(html as string, match ? 200 : 404);
   } catch (error) {
     const outcome = asOutcome(error);
