@@ -58,8 +58,6 @@ export interface RouteTable {
   readonly nodes: readonly RouteNode[];
   /** The route a path shows (static segments beat parameters, parameters beat `*`), or null. */
   match(path: string): RouteMatch | null;
-  /** The parameters a path gives a route used as a prefix (a layout's loader on a deeper path), or null. */
-  paramsAt(node: RouteNode, path: string): Record<string, string> | null;
   /** The components a match renders or gates with: gating layouts' and the view, loaded (and cached). */
   load(match: RouteMatch): Promise<LoadedRoute>;
   /** The same, when already loaded: the first client render hydrates synchronously with it. */
@@ -151,12 +149,11 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     match(path) {
       const parts = splitPath(path);
       for (const node of pages) {
-        const params = paramsOf(node, parts, false);
+        const params = paramsOf(node, parts);
         if (params) return { node, params };
       }
       return null;
     },
-    paramsAt: (node, path) => paramsOf(node, splitPath(path), true),
     async load({ node }) {
       let route = loadedRoutes.get(node);
       if (!route) {
@@ -228,12 +225,21 @@ function bySpecificity(a: RouteNode, b: RouteNode): number {
   return 0;
 }
 
+/**
+ * The parameters a path gives a route used as a prefix (a layout's loader on a deeper path), or null.
+ * Server code: a function of its own rather than a member of the table, so client bundles leave it out.
+ */
+export function paramsAt(node: RouteNode, path: string): Record<string, string> | null {
+  const parts = splitPath(path);
+  return paramsOf(node, node.segments.at(-1) === '*' ? parts : parts.slice(0, node.segments.length));
+}
+
 /** The node's (and its gates') parameters for these path parts, or null when it does not match them. */
-function paramsOf(node: RouteNode, parts: string[], prefix: boolean): Record<string, string> | null {
+function paramsOf(node: RouteNode, parts: string[]): Record<string, string> | null {
   const { segments } = node;
   const splat = segments.at(-1) === '*';
   const fixed = splat ? segments.length - 1 : segments.length;
-  if (parts.length < fixed || (!splat && !prefix && parts.length !== fixed)) return null;
+  if (parts.length < fixed || (!splat && parts.length !== fixed)) return null;
   const params: Record<string, string> = Object.create(null);
   for (let i = 0; i < fixed; i++) {
     const segment = segments[i] as string;

@@ -5,7 +5,7 @@ import { stringify } from 'devalue';
 import type { Context } from 'hono';
 import type { LoaderLocation } from '../context.ts';
 import type { AppConfig } from '../define.ts';
-import type { RouteTable } from '../page/routes.ts';
+import { paramsAt, type RouteTable } from '../page/routes.ts';
 import { needsRichEncoding } from './rich-values.ts';
 import { fieldsOf, type StandardSchemaV1 } from '../shared/standard-schema.ts';
 import { ACTION_PARAM, LOADER_PARAM, MODULE_PARAM } from '../shared/wire.ts';
@@ -114,7 +114,7 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
   const locationFor = (resolved: Resolved, location: LoaderLocation): LoaderLocation => {
     const node = routeIndex?.nodeOf(resolved.module);
     if (!node) return location;
-    return { ...location, params: routeIndex?.routes.paramsAt(node, location.path) ?? {} };
+    return { ...location, params: paramsAt(node, location.path) ?? {} };
   };
 
   const pageRunner: PageLoaderRunner | undefined =
