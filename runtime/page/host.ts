@@ -165,23 +165,21 @@ function hydratedView(routes: RouteTable): RouteView {
 const REPLACED = 'data-hpa-render';
 
 function showView(view: RouteView, notFound: ComponentType, denied: ComponentType<DeniedProps>): VNode<any> {
-  const { match, rendered } = view;
+  const { match, path = '', rendered = [] } = view;
   if (!match) return h(notFound, null);
   if (view.denied) return h(denied, view.denied);
   if (view.component) return h('div', { [REPLACED]: '' }, h(view.component, null));
   if (view.frozen) return h('div', { [REPLACED]: '', dangerouslySetInnerHTML: { __html: '' } });
-  const props = { params: match.params };
+  const { params } = match;
   // Keys: the view remounts (and loads afresh) when the path or query changes; a layout only when the
   // part of the path its own pattern covers does (/projects/7 to /projects/8, not /projects/7/board to …/files).
-  const parts = (view.path ?? '').split('?')[0]?.split('/').filter(Boolean) ?? [];
-  const layoutNodes = match.node.chain.filter((node) => node.definition.layout);
-  const layouts = (rendered ?? []).slice(0, -1);
-  let tree = h(rendered?.at(-1) as ComponentType<any>, { ...props, key: view.path });
-  for (let i = layouts.length - 1; i >= 0; i--) {
-    const key = parts.slice(0, layoutNodes[i]?.segments.length).join('/');
-    tree = h(layouts[i] as ComponentType<any>, { ...props, key }, tree);
-  }
-  return tree;
+  const parts = path.split('?')[0].split('/').filter(Boolean);
+  return match.node.chain
+    .filter((node) => node.definition.layout)
+    .reduceRight(
+      (tree, layout, i) => h(rendered[i], { params, key: parts.slice(0, layout.segments.length).join('/') }, tree),
+      h(rendered.at(-1) as ComponentType<any>, { params, key: path }),
+    );
 }
 
 function NotFound(): VNode<any> {
