@@ -19,10 +19,13 @@ export { announcePage } from './announce.ts';
 /** A redirect chain longer than this is a loop between gates: shown as an error, not followed forever. */
 const MAX_REDIRECTS = 10;
 
+/** <Routes>' own navigation (host.ts's `go`): a redirect outcome is followed through it, replacing the entry. */
+type Go = (to: string, replace: boolean, redirects: number) => void;
+
 /**
  * Shows `path` through `show`, unless a newer navigation began (`current` answers false: this one stops,
- * its chain not run and its view not shown). `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores. Returns
- * the path a redirect outcome sends the navigation to.
+ * its chain not run and its view not shown). `redirects` is -1 for the back and forward buttons, whose
+ * scroll position the browser restores. A redirect outcome goes on through `go`.
  */
 export async function navigateTo(
   routes: RouteTable,
@@ -31,7 +34,8 @@ export async function navigateTo(
   redirects: number,
   current: () => boolean,
   show: (view: RouteView) => void,
-): Promise<string | undefined> {
+  go: Go,
+): Promise<void> {
   const url = new URL(path, location.href);
   const match = routes.match(url.pathname);
   const commit = (next: RouteView) => {
@@ -39,24 +43,18 @@ export async function navigateTo(
     show(next);
     if (redirects >= 0 && !url.hash) scrollTo(0, 0);
   };
-  if (!match) {
-    commit({ match });
-    return undefined;
-  }
+  if (!match) return commit({ match });
   // A view's chunk that fails to load (a deploy removed it, the network dropped) gets a full page load
   // of the same URL instead: the server renders it, with the new build's scripts.
   const loaded = await routes.load(match).catch(() => null);
-  if (!current()) return undefined;
-  if (!loaded) {
-    location.assign(url.href);
-    return undefined;
-  }
-  return runClientChain(app, loaded, match, url, Math.max(redirects, 0), commit);
+  if (!current()) return;
+  if (!loaded) return location.assign(url.href);
+  return runClientChain(app, loaded, match, url, Math.max(redirects, 0), commit, go);
 }
 
 /**
  * Runs the route's client middleware around `show` (the view committed when the chain reaches its end).
- * Returns the path a redirect outcome sends the navigation to; any other outcome is shown through `show`.
+ * A redirect outcome goes on through `go`; any other outcome is shown through `show`.
  */
 async function runClientChain(
   app: AppConfig | undefined,
@@ -65,7 +63,8 @@ async function runClientChain(
   url: URL,
   redirects: number,
   show: (view: RouteView) => void,
-): Promise<string | undefined> {
+  go: Go,
+): Promise<void> {
   const ctx: ClientContext = {
     scope: 'page',
     route: match.node.pattern,
@@ -95,10 +94,9 @@ async function runClientChain(
     } else if (redirects >= MAX_REDIRECTS) {
       show({ match, denied: { status: 508, message: `Too many redirects, the last to ${outcome.to}` } });
     } else {
-      return outcome.to;
+      go(outcome.to, true, redirects + 1);
     }
   }
-  return undefined;
 }
 
 /** The client members of the app's, the gating layouts' and the view's `use`, outermost first. */

@@ -45,7 +45,7 @@ function mountLiveRegion(): void {
 
 const listeners = new Set<(path: string, redirects: number) => void>();
 /** The shown <Routes>' route loader, for <Link>'s prefetch on intent. */
-let preloadPath: ((path: string) => Promise<void>) | undefined;
+let preloadPath: ((path: string) => Promise<unknown>) | undefined;
 
 /** Navigates within the app (pushState, or replaceState with `replace`); <Routes> shows the new path. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -91,43 +91,39 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
   const scope = pageRenderScope();
   const [view, setView] = useState<RouteView>(() => (scope ? scope.routeView(routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
-  const hydrating = useRef(true);
+  const viewsShown = useRef(0);
 
   // Every view after the first is a navigation: focus and announce it once it shows.
   useEffect(() => {
-    if (hydrating.current) hydrating.current = false;
-    else void loadClientChain().then((chain) => chain.announcePage(liveRegion, pageLoads));
+    if (viewsShown.current++) void loadClientChain().then((chain) => chain.announcePage(liveRegion, pageLoads));
   }, [view]);
 
   useEffect(() => {
     let latest = 0;
-    // The navigation itself (match, load, client chain, outcome) is client-chain.ts's, loaded on demand; a
-    // chain that fails to load (a deploy removed it, the network dropped) gets a full page load instead.
+    // The navigation itself (match, load, client chain, outcome, redirect) is client-chain.ts's, loaded on
+    // demand; a chain that fails to load (a deploy removed it, the network dropped) gets a full page load instead.
     const show = (path: string, redirects: number) => {
       const navigation = ++latest;
+      const current = () => navigation === latest;
+      const commit = (next: RouteView) => {
+        resetError();
+        setView(next);
+      };
       loadClientChain().then(
-        async (chain) => {
-          const current = () => navigation === latest;
-          const redirect = await chain.navigateTo(routes, app, path, redirects, current, (next) => {
-            resetError();
-            setView(next);
-          });
-          if (redirect !== undefined) go(redirect, true, Math.max(redirects, 0) + 1);
-        },
+        (chain) => chain.navigateTo(routes, app, path, redirects, current, commit, go),
         () => location.assign(path),
       );
     };
     // `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores.
     const onPopState = () => show(location.pathname + location.search, -1);
-    const onNavigate = show;
-    listeners.add(onNavigate);
+    listeners.add(show);
     addEventListener('popstate', onPopState);
     // Redirects from actions and loaders come here too: one navigation path for the whole app.
     setNavigator(navigate);
-    preloadPath = (path) => Promise.all([routes.preload(path), loadClientChain()]).then(() => {});
+    preloadPath = (path) => Promise.all([routes.preload(path), loadClientChain()]);
     mountLiveRegion();
     return () => {
-      listeners.delete(onNavigate);
+      listeners.delete(show);
       removeEventListener('popstate', onPopState);
     };
   }, [routes]);
