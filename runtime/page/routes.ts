@@ -111,9 +111,12 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   }
 
   const pages = nodes.filter((node) => node.definition.view).sort(bySpecificity);
-  for (let index = 1; index < pages.length; index++) {
-    const [before, node] = [pages[index - 1] as RouteNode, pages[index] as RouteNode];
-    if (before.segments.length === node.segments.length && startsWithShape(before.segments, node.segments)) {
+  // Two pages of one shape would match the same paths, the later one never.
+  const pageByShape = new Map<string, RouteNode>();
+  for (const node of pages) {
+    const shape = node.segments.map(kind).join('/');
+    const before = pageByShape.get(shape);
+    if (before) {
       let message = `defineRoutes: ${before.pattern} and ${node.pattern} overlap`;
       // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
       try {
@@ -122,6 +125,7 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
       } catch {}
       throw new Error(message);
     }
+    pageByShape.set(shape, node);
   }
 
   const components = new Map<() => Promise<ViewModule>, ComponentType<any>>();

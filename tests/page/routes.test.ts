@@ -74,6 +74,15 @@ describe('errors in the tree', () => {
       ],
       /\/movies\/:id and \/movies\/:slug match the same paths/,
     ],
+    [
+      'two routes for the same paths, with a route of equal rank declared between them',
+      [
+        { path: '/movies/:id', view },
+        { path: '/about/:section', view },
+        { path: '/movies/:slug', view },
+      ],
+      /\/movies\/:id and \/movies\/:slug match the same paths/,
+    ],
     ['a route with nothing to show', [{ path: '/empty' }], /route \/empty has neither a view nor children/],
     [
       "an absolute child path that does not restate its parent's",
