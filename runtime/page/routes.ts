@@ -219,14 +219,12 @@ function startsWithShape(segments: readonly string[], prefix: readonly string[])
   return prefix.length <= segments.length && prefix.every((part, i) => kind(part) === kind(segments[i] as string));
 }
 
+/** Static segments first, then parameters, then `*`; position by position, a route before its own prefix. */
 function bySpecificity(a: RouteNode, b: RouteNode): number {
-  const rank = (segment: string | undefined) =>
-    segment === undefined ? 0 : segment === '*' ? 1 : segment.startsWith(':') ? 2 : 3;
-  for (let i = 0; i < Math.max(a.segments.length, b.segments.length); i++) {
-    const difference = rank(b.segments[i]) - rank(a.segments[i]);
-    if (difference !== 0) return difference;
-  }
-  return 0;
+  // A digit per segment: compared as strings, the first difference decides, and a prefix comes after.
+  const rank = (node: RouteNode) =>
+    node.segments.map((segment) => (segment === '*' ? 1 : segment.startsWith(':') ? 2 : 3)).join('');
+  return rank(b).localeCompare(rank(a));
 }
 
 /**
