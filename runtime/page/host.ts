@@ -139,10 +139,8 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
 function hydratedView(routes: RouteTable): RouteView {
   const match = routes.match(location.pathname);
   const decided = readEmbedded()?.route;
-  if (!match) return { match };
-  if (decided?.denied) return { match, denied: decided.denied };
-  // A component the server rendered in the page's place: kept as the server rendered it.
-  if (decided?.replaced) return { match, frozen: true };
+  // The server's deny, or a component it rendered in the page's place (kept as the server rendered it).
+  if (!match || decided) return { match, denied: decided?.denied, frozen: decided?.replaced };
   const loaded = routes.loaded(match);
   if (!loaded) {
     let message = `<Routes>: ${match.node.pattern} not loaded`;

@@ -161,12 +161,16 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     async load({ node }) {
       let route = loadedRoutes.get(node);
       if (!route) {
-        const layoutOf = (each: RouteNode) => (each.definition.layout ? loadView(each.definition.layout) : undefined);
         const [gates, view] = await Promise.all([
-          Promise.all(node.gates.map(async (gate) => ({ node: gate, layout: await layoutOf(gate) }))),
+          Promise.all(
+            node.gates.map(async (gate) => ({
+              node: gate,
+              layout: gate.definition.layout && (await loadView(gate.definition.layout)),
+            })),
+          ),
           loadView(node.definition.view as () => Promise<ViewModule>),
         ]);
-        const layouts = gates.filter((gate) => node.chain.includes(gate.node) && gate.layout);
+        const layouts = gates.filter((gate) => gate.layout && node.chain.includes(gate.node));
         route = { node, rendered: [...layouts.map((gate) => gate.layout as ComponentType<any>), view], gates, view };
         loadedRoutes.set(node, route);
       }
@@ -241,12 +245,12 @@ function paramsOf(node: RouteNode, parts: string[]): Record<string, string> | nu
   const { segments } = node;
   const splat = segments.at(-1) === '*';
   const fixed = splat ? segments.length - 1 : segments.length;
-  if (parts.length < fixed || (!splat && parts.length !== fixed)) return null;
-  const params: Record<string, string> = Object.create(null);
+  if (splat ? parts.length < fixed : parts.length !== fixed) return null;
   for (let i = 0; i < fixed; i++) {
     const segment = segments[i] as string;
     if (!segment.startsWith(':') && segment !== parts[i]) return null;
   }
+  const params: Record<string, string> = Object.create(null);
   try {
     for (const gate of node.gates) {
       gate.segments.forEach((segment, i) => {
