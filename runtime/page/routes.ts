@@ -114,7 +114,7 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
   // Two pages of one shape would match the same paths, the later one never.
   const pageByShape = new Map<string, RouteNode>();
   for (const node of pages) {
-    const shape = node.segments.map(kind).join('/');
+    const shape = shapeOf(node.segments);
     const before = pageByShape.get(shape);
     if (before) {
       let message = `defineRoutes: ${before.pattern} and ${node.pattern} overlap`;
@@ -213,14 +213,17 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((part) => part !== '');
 }
 
-/** A segment's shape: itself when static, `:` for a parameter, `*` for the rest. */
-function kind(segment: string): string {
-  return segment.startsWith(':') ? ':' : segment === '*' ? '*' : segment;
+/**
+ * Segments' shape: each segment itself when static (`*` included), `:` for a parameter, and a `/` after
+ * each, so that one shape begins with another exactly when its path is under the other's.
+ */
+function shapeOf(segments: readonly string[]): string {
+  return segments.map((segment) => (segment.startsWith(':') ? ':' : segment) + '/').join('');
 }
 
-/** Whether `segments` begin with `prefix`'s shape: the one comparison behind gates, duplicates and absolute paths. */
+/** Whether `segments` begin with `prefix`'s shape: the one comparison behind gates and absolute paths. */
 function startsWithShape(segments: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= segments.length && prefix.every((part, i) => kind(part) === kind(segments[i] as string));
+  return shapeOf(segments).startsWith(shapeOf(prefix));
 }
 
 /** Static segments first, then parameters, then `*`; position by position, a route before its own prefix. */
