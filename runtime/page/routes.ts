@@ -128,22 +128,17 @@ export function defineRoutes(definitions: readonly RouteDefinition[]): RouteTabl
     pageByShape.set(shape, node);
   }
 
-  const components = new Map<() => Promise<ViewModule>, ComponentType<any>>();
   const loadedRoutes = new Map<RouteNode, LoadedRoute>();
   const loadView = async (importer: () => Promise<ViewModule>) => {
-    let component = components.get(importer);
-    if (!component) {
-      component = (await importer()).default;
-      if (typeof component !== 'function') {
-        let message = 'defineRoutes: no default export';
-        // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-        try {
-          if (process.env.NODE_ENV !== 'production')
-            message = 'defineRoutes: a view or layout module has no default-exported component.';
-        } catch {}
-        throw new TypeError(message);
-      }
-      components.set(importer, component);
+    const component = (await importer()).default;
+    if (typeof component !== 'function') {
+      let message = 'defineRoutes: no default export';
+      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          message = 'defineRoutes: a view or layout module has no default-exported component.';
+      } catch {}
+      throw new TypeError(message);
     }
     return component;
   };
