@@ -7,7 +7,7 @@ import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import type { AppConfig } from '../define.ts';
 import { pageLoads, pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
 import { setNavigator } from '../client/navigation.ts';
-import type { RouteTable } from './routes.ts';
+import { type RouteTable, splitPath } from './routes.ts';
 
 export interface DeniedProps {
   status: number;
@@ -167,7 +167,7 @@ function showView(view: RouteView, notFound: ComponentType, denied: ComponentTyp
   const { params } = match;
   // Keys: the view remounts (and loads afresh) when the path or query changes; a layout only when the
   // part of the path its own pattern covers does (/projects/7 to /projects/8, not /projects/7/board to …/files).
-  const parts = path.split('?')[0].split('/').filter(Boolean);
+  const parts = splitPath(path.split('?')[0]);
   return match.node.chain
     .filter((node) => node.definition.layout)
     .reduceRight(

@@ -204,7 +204,7 @@ function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined):
   return own;
 }
 
-function splitPath(path: string): string[] {
+export function splitPath(path: string): string[] {
   return path.split('/').filter((part) => part !== '');
 }
 
