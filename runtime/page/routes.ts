@@ -189,10 +189,11 @@ function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined):
     } catch {}
     throw new TypeError(message);
   }
-  const own = splitPath(definition.path);
-  if (!parent || !definition.path.startsWith('/')) return [...(parent?.segments ?? []), ...own];
-  // An absolute child path restates its parent's; by shape, so `:projectId` and `:id` agree.
-  if (!startsWithShape(own, parent.segments)) {
+  const above = definition.path.startsWith('/') ? [] : (parent?.segments ?? []);
+  const segments = [...above, ...splitPath(definition.path)];
+  // An absolute child path restates its parent's (a relative one does by construction); by shape, so
+  // `:projectId` and `:id` agree.
+  if (parent && !startsWithShape(segments, parent.segments)) {
     let message = `defineRoutes: ${definition.path} is not under ${parent.pattern}`;
     // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
     try {
@@ -201,7 +202,7 @@ function segmentsOf(definition: RouteDefinition, parent: RouteNode | undefined):
     } catch {}
     throw new Error(message);
   }
-  return own;
+  return segments;
 }
 
 export function splitPath(path: string): string[] {
