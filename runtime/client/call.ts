@@ -52,9 +52,8 @@ export function unitUrl(stub: UnitStub, path?: string): string {
 }
 
 export async function call(stub: UnitStub, input: unknown, options: CallOptions = {}): Promise<CallResult> {
-  const envelope = stub.action
-    ? { module: stub.module, action: stub.action, payload: input }
-    : { module: stub.module, loader: stub.loader, location: input };
+  // The unit is named in the URL (unitUrl), so the body carries only what goes to it.
+  const envelope = stub.action ? { payload: input } : { location: input };
   // A form's data goes as the form would send it: the server coerces its fields by the action's schema.
   const request: RequestInit = input instanceof FormData ? { body: input } : await encode(envelope);
   if (stub.build) request.headers = { ...request.headers, [BUILD_HEADER]: stub.build };
@@ -108,7 +107,6 @@ async function encode(envelope: { payload?: unknown }): Promise<RequestInit> {
     files.forEach((file, index) => form.set(`${FILE_FIELD_PREFIX}${index}`, file));
     return { body: form };
   }
-  const { payload, ...rest } = envelope;
-  const body = rich ? JSON.stringify({ ...rest, devalue: (await import('devalue')).stringify(payload) }) : json;
+  const body = rich ? JSON.stringify({ devalue: (await import('devalue')).stringify(envelope.payload) }) : json;
   return { headers: { 'content-type': 'application/json' }, body };
 }

@@ -49,6 +49,17 @@ describe('useAction', () => {
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ title: 'Dune' }));
   });
 
+  it('names the unit in the URL and sends only the payload in the body', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const hook = renderHook<{ title: string }, { ok: boolean; title: string }>('movies', 'add');
+    await act(() => hook.current.mutate({ title: 'Dune' }));
+    const [url, init] = fetchSpy.mock.calls.at(-1) ?? [];
+    fetchSpy.mockRestore();
+    expect(String(url)).toMatch(/\/__actions\?module=movies&action=add$/);
+    expect(JSON.parse(init?.body as string)).toEqual({ payload: { title: 'Dune' } });
+    expect(hook.current.data).toMatchObject({ ok: true, title: 'Dune' });
+  });
+
   it('is pending while the request is in flight, and keeps mutate the same function', async () => {
     const hook = renderHook<{ ms: number }, { waited: number }>('movies', 'slow');
     const first = hook.current.mutate;
