@@ -3,16 +3,16 @@
 // (a deny, a render(Component), a redirect); and the announcer. <Routes> loads this module on the first
 // navigation (or a <Link>'s intent), with the route's own chunks: a page the user never leaves never
 // loads the chain, the outcomes or the announcer, and hydration does not wait for them. It imports nothing
-// the page loads up front (define-page.ts's useOf is one line, repeated below): a shared module would be
-// split by bundlers into a chunk of its own, one more file before the page is interactive.
+// the page loads up front: a shared module would be split by bundlers into a chunk of its own, one more
+// file before the page is interactive.
 import type { ClientContext } from '../context.ts';
 import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn } from '../middleware.ts';
 import { asOutcome, isRedirect, isRender } from '../outcome-of.ts';
 import type { RouteView } from '../page-data.ts';
 import { flattenRings, runChain } from '../server/chain.ts';
-import type { PageComponent } from './define-page.ts';
 import type { LoadedRoute, RouteMatch, RouteTable } from './routes.ts';
+import { useOf } from './use-of.ts';
 
 export { announcePage } from './announce.ts';
 
@@ -105,7 +105,6 @@ function clientMiddleware(
   loaded: LoadedRoute,
   where: string,
 ): MiddlewareFn<ClientContext>[] {
-  const useOf = (component: unknown) => (component as Partial<PageComponent> | undefined)?.use;
   const uses = [app?.use, ...loaded.gates.map((gate) => useOf(gate.layout)), useOf(loaded.view)];
   return flattenRings(uses, `the page ${where}`, 'client').middleware;
 }

@@ -32,8 +32,3 @@ export function definePage<P extends object>(
   Page.use = options.use ?? [];
   return Page;
 }
-
-/** The `use` a page or layout component declared with definePage (none for a plain component). */
-export function useOf(component: ComponentType<any> | undefined): Use | undefined {
-  return (component as Partial<PageComponent> | undefined)?.use;
-}

@@ -4,7 +4,7 @@
 import type { LoadedRoute, RouteNode, RouteTable } from '../page/routes.ts';
 import type { AppConfig } from '../define.ts';
 import type { MiddlewareFn } from '../middleware.ts';
-import { useOf } from '../page/define-page.ts';
+import { useOf } from '../page/use-of.ts';
 import { flattenRings } from './chain.ts';
 import type { ModuleEntry, ServerModule } from './registry.ts';
 
