@@ -7,7 +7,7 @@ import { type ComponentType, h, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Cache } from './client/cache.ts';
 import { call, type UnitStub } from './client/call.ts';
-import { followRedirect, setPageReloader } from './client/navigation.ts';
+import { setPageReloader } from './client/navigation.ts';
 import type { LoaderLocation } from './context.ts';
 import type { Loader, LoaderUnit } from './define.ts';
 import { stubOf } from './shared/unit-identity.ts';
@@ -33,6 +33,11 @@ export interface PageRenderScope {
    * (server/render-page.ts). Server code, given by renderPage, so client bundles do not carry it.
    */
   routeView(this: PageRenderScope, routes: RouteTable): RouteView;
+  /**
+   * A definePage page renders: an error unless routes decided what shows (server/render-page.ts). Server
+   * code, given by renderPage, so client bundles do not carry it.
+   */
+  pageShown(this: PageRenderScope): void;
   /** The title and meta tags the rendered pages set with <Head>. */
   head?: HeadTags;
   /** While renderPage renders once and fills each waiting page's place when its data is in. */
@@ -150,7 +155,8 @@ function ClientPage<T>({ view, stub, cache }: { view: (data: T) => VNode<any>; s
   useEffect(() => {
     const load = async () => {
       const result = await call(stub, currentLocation());
-      if (result.to !== undefined) return await followRedirect(result.to, result.external);
+      // Redirected: the call has followed it.
+      if (result.redirected) return;
       cache?.set(result.data as T, currentPath());
       setData(result.data as T);
     };
@@ -173,7 +179,8 @@ function ClientPage<T>({ view, stub, cache }: { view: (data: T) => VNode<any>; s
   return data === undefined ? null : view(data);
 }
 
-function currentPath(): string {
+/** The browser's path and query: what a page's data and the server's render are kept for. */
+export function currentPath(): string {
   return location.pathname + location.search;
 }
 
@@ -200,17 +207,16 @@ export function readEmbedded() {
 export function useFormResult(action: unknown): FormResult | undefined {
   const scope = pageRenderScope();
   const stub = stubOf(action);
-  const result = scope ? scope.formResult : typeof document === 'undefined' ? undefined : readEmbedded()?.form;
+  const result = scope ? scope.formResult : readEmbedded()?.form;
   return stub && result?.module === stub.module && result.action === stub.action ? result : undefined;
 }
 
 /** The server's data for this loader, once, and only if it was rendered for the page we are on. */
 function takeEmbedded<T>(stub: UnitStub): T | undefined {
-  const embedded = readEmbedded();
-  if (!embedded) return undefined;
+  const data = readEmbedded()?.data;
+  // A `module:loader` key names no property objects inherit, and JSON has no undefined: undefined is absent.
   const key = `${stub.module}:${stub.loader}`;
-  if (!Object.hasOwn(embedded.data, key)) return undefined;
-  const data = embedded.data[key] as T;
-  delete embedded.data[key];
-  return data;
+  const value = data?.[key] as T | undefined;
+  if (value !== undefined) delete data![key];
+  return value;
 }

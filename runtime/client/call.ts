@@ -14,6 +14,7 @@ import {
   type WireError,
 } from '../shared/wire.ts';
 import type { UnitStub } from '../shared/unit-identity.ts';
+import { followRedirect } from './navigation.ts';
 
 export type { UnitStub } from '../shared/unit-identity.ts';
 
@@ -35,8 +36,15 @@ export class ActionCallError extends Error {
   }
 }
 
-/** The data (none when it streamed: the chunks went to onChunk), or where a redirect outcome sends the page. */
-export type CallResult = { data?: unknown; streamed?: true; to?: undefined } | { to: string; external: boolean };
+/**
+ * The data; none when it streamed (the chunks went to onChunk) or when the answer was a redirect
+ * outcome, which the call has followed (navigation.ts) before it resolves.
+ */
+export interface CallResult {
+  data?: unknown;
+  streamed?: true;
+  redirected?: true;
+}
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -60,7 +68,7 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
   // Cookies go with the call by fetch's default, credentials: 'same-origin' (every browser that has
   // `new FormData(form, submitter)`, which <Form> needs, has that default).
   const response = await fetch(unitUrl(stub), { method: 'POST', signal: options.signal, ...request });
-  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
     // The reader is loaded on demand (see read-stream.ts); it hands back the error it met, thrown here.
     const failure = await (await import('./read-stream.ts')).readStream(response, options.onChunk);
     if (failure) throw new ActionCallError(failure);
@@ -74,7 +82,10 @@ export async function call(stub: UnitStub, input: unknown, options: CallOptions 
     // No envelope: a proxy or a crash answered. The status is exact; the code says only that it failed.
     throw new ActionCallError({ code: 'INTERNAL_SERVER_ERROR', status, message: `HTTP ${status}` });
   }
-  if (body.__outcome === 'redirect') return { to: body.to, external: body.external === true };
+  if (body.__outcome === 'redirect') {
+    await followRedirect(body.to, body.external === true);
+    return { redirected: true };
+  }
   return { data: typeof body.devalue === 'string' ? (await import('devalue')).parse(body.devalue) : body.data };
 }
 
@@ -94,11 +105,11 @@ async function encode(envelope: { payload?: unknown }): Promise<RequestInit> {
       raw instanceof Date ||
       raw instanceof Map ||
       raw instanceof Set ||
-      raw instanceof URL
+      raw instanceof URL ||
+      (raw === undefined && key)
     ) {
       rich = true;
     }
-    if (raw === undefined && key) rich = true;
     return typeof raw === 'bigint' ? 0 : value;
   });
   if (files.length > 0) {

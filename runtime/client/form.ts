@@ -34,10 +34,8 @@ interface Refusal {
 }
 const FormRefusal = /* @__PURE__ */ createContext<Refusal | undefined>(undefined);
 
-function refusalOf(error: Pick<WireError, 'message' | 'reason' | 'fields'> | null | undefined): Refusal | undefined {
-  if (!error) return undefined;
-  return error.reason === 'INVALID_INPUT' ? { fields: error.fields } : { message: error.message };
-}
+const refusalOf = (error: Pick<WireError, 'message' | 'reason' | 'fields'> | null | undefined): Refusal | undefined =>
+  error ? (error.reason === 'INVALID_INPUT' ? { fields: error.fields } : { message: error.message }) : undefined;
 
 /** Shows the enclosing <Form>'s input errors for one field; nothing when there are none. */
 export function FieldError({ name }: { name: string }) {
