@@ -14,19 +14,7 @@ export function definePage<P extends object>(
   options: { use?: Use<PageContext> } = {},
 ): PageComponent<P> {
   const Page = (props: P) => {
-    // renderPage runs a page's server middleware only for the routes it matched: a page rendered without
-    // routes would show ungated, so it is an error rather than a silent bypass.
-    const scope = pageRenderScope();
-    if (scope && !scope.route) {
-      let message = 'definePage outside routes';
-      // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
-      try {
-        if (process.env.NODE_ENV !== 'production')
-          message =
-            'definePage(…) rendered on the server without routes, so its `use` would not run. Render it as a view or layout of defineRoutes(…), and pass `routes` to loadersHandler and actionsHandler.';
-      } catch {}
-      throw new Error(message);
-    }
+    pageRenderScope()?.pageShown();
     return h(View, props);
   };
   Page.use = options.use ?? [];

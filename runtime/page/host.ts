@@ -3,9 +3,9 @@
 // navigation: each intra-app navigation loads the route's components, runs the client members of its
 // pages' `use` (gating layouts first), and shows the page, or the outcome one of them threw.
 import { type AnchorHTMLAttributes, type ComponentType, h, type TargetedMouseEvent, type VNode } from 'preact';
-import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useState } from 'preact/hooks';
 import type { AppConfig } from '../define.ts';
-import { pageLoads, pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
+import { currentPath, pageLoads, pageRenderScope, readEmbedded, type RouteView } from '../page-data.ts';
 import { setNavigator } from '../client/navigation.ts';
 import { type RouteTable, splitPath } from './routes.ts';
 
@@ -33,16 +33,6 @@ const loadClientChain = () => import('./client-chain.ts');
  */
 let liveRegion: HTMLElement | undefined;
 
-function mountLiveRegion(): void {
-  if (liveRegion?.isConnected) return;
-  liveRegion = document.createElement('div');
-  liveRegion.setAttribute('aria-live', 'polite');
-  // Visually hidden, still read: the usual clip pattern, set through the CSSOM so a strict CSP allows it.
-  liveRegion.style.cssText =
-    'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
-  document.body.append(liveRegion);
-}
-
 const listeners = new Set<(path: string, redirects: number) => void>();
 /** The shown <Routes>' route loader, for <Link>'s prefetch on intent. */
 let preloadPath: ((path: string) => Promise<unknown>) | undefined;
@@ -54,7 +44,15 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 function go(to: string, replace: boolean, redirects: number): void {
   const url = new URL(to, location.href);
-  if (url.origin !== location.origin) throw new Error(`Refused navigation to ${url.origin}: not this app.`);
+  if (url.origin !== location.origin) {
+    let message = `Refused navigation to ${url.origin}`;
+    // The explanation is for developers: production builds drop it (ARCHITECTURE.md, developer messages).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        message = `Refused navigation to ${url.origin}: another site is not this app's to navigate to. Use location.assign() to leave it.`;
+    } catch {}
+    throw new Error(message);
+  }
   const path = url.pathname + url.search;
   history[replace ? 'replaceState' : 'pushState'](null, '', path + url.hash);
   for (const listener of listeners) listener(path, redirects);
@@ -65,18 +63,17 @@ function go(to: string, replace: boolean, redirects: number): void {
  * a `target`, a `download`, or when the link's own onClick prevented the default.
  */
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }): VNode<any> {
-  // On intent (the pointer rests on it, focus reaches it, a touch begins), the route's code loads, so
+  // On intent (a pointer reaches it, mouse or touch alike, or focus does), the route's code loads, so
   // the click has less to wait for. A failure is left to the click, which falls back to a page load.
-  const intent = (name: 'onMouseEnter' | 'onFocus' | 'onTouchStart') => (event: Event) => {
+  const intent = (name: 'onPointerEnter' | 'onFocus') => (event: Event) => {
     (props[name] as ((event: Event) => void) | undefined)?.(event);
     const url = new URL(props.href, location.href);
     if (url.origin === location.origin) preloadPath?.(url.pathname).catch(() => {});
   };
   return h('a', {
     ...props,
-    onMouseEnter: intent('onMouseEnter'),
+    onPointerEnter: intent('onPointerEnter'),
     onFocus: intent('onFocus'),
-    onTouchStart: intent('onTouchStart'),
     onClick: (event: TargetedMouseEvent<HTMLAnchorElement>) => {
       (props.onClick as ((event: MouseEvent) => void) | undefined)?.(event);
       if (event.defaultPrevented || event.button !== 0 || props.target || props.download) return;
@@ -91,11 +88,11 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
   const scope = pageRenderScope();
   const [view, setView] = useState<RouteView>(() => (scope ? scope.routeView(routes) : hydratedView(routes)));
   const [error, resetError] = useErrorBoundary();
-  const viewsShown = useRef(0);
+  const [firstView] = useState(view);
 
   // Every view after the first is a navigation: focus and announce it once it shows.
   useEffect(() => {
-    if (viewsShown.current++) void loadClientChain().then((chain) => chain.announcePage(liveRegion, pageLoads));
+    if (view !== firstView) void loadClientChain().then((chain) => chain.announcePage(liveRegion, pageLoads));
   }, [view]);
 
   useEffect(() => {
@@ -115,13 +112,21 @@ export function Routes({ routes, app, notFound = NotFound, denied = Denied }: Ro
       );
     };
     // `redirects` is -1 for the back and forward buttons, whose scroll position the browser restores.
-    const onPopState = () => show(location.pathname + location.search, -1);
+    const onPopState = () => show(currentPath(), -1);
     listeners.add(show);
     addEventListener('popstate', onPopState);
     // Redirects from actions and loaders come here too: one navigation path for the whole app.
     setNavigator(navigate);
     preloadPath = (path) => Promise.all([routes.preload(path), loadClientChain()]);
-    mountLiveRegion();
+    if (!liveRegion?.isConnected) {
+      liveRegion = document.createElement('div');
+      liveRegion.setAttribute('aria-live', 'polite');
+      // Visually hidden, still read: clipped to nothing, and fixed, so it takes no room and adds no
+      // scrolling however long its text (what the usual 1px box does, in fewer bytes). Set through the
+      // CSSOM, which a strict CSP allows.
+      liveRegion.style.cssText = 'position:fixed;clip-path:inset(50%)';
+      document.body.append(liveRegion);
+    }
     return () => {
       listeners.delete(show);
       removeEventListener('popstate', onPopState);
@@ -151,7 +156,7 @@ function hydratedView(routes: RouteTable): RouteView {
     } catch {}
     throw new Error(message);
   }
-  return { match, path: location.pathname + location.search, rendered: loaded.rendered };
+  return { match, path: currentPath(), rendered: loaded.rendered };
 }
 
 // The wrapper marks a replaced page; in the browser a server's replacement is hydrated as it is

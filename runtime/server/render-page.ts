@@ -82,7 +82,14 @@ export async function renderPage(c: Context, page: VNode<any>, options: RenderPa
   const refusedHost = runner.hostRefusal?.(c.req.raw);
   if (refusedHost) return refusedPage(c, refusedHost.message);
   const formResult = takeFormResult(c);
-  const scope: PageRenderScope = { wanted: new Set(), data: new Map(), formResult, renderLoaderPage, routeView };
+  const scope: PageRenderScope = {
+    wanted: new Set(),
+    data: new Map(),
+    formResult,
+    renderLoaderPage,
+    routeView,
+    pageShown,
+  };
   const at = locationOf(c);
   const embedded: EmbeddedState = { path: at.path + (at.search ?? ''), data: {}, form: formResult };
   const renderWithData = (skip?: ReadonlySet<unknown>) => renderPasses(c, page, scope, runner, at, embedded, skip);
@@ -293,4 +300,16 @@ function routeView(this: PageRenderScope, routes: RouteTable): RouteView {
     );
   }
   return decided;
+}
+
+/**
+ * The scope's pageShown. renderPage runs a page's server middleware only for the routes it matched: a
+ * definePage page rendered without routes would show ungated, so it is an error rather than a silent bypass.
+ */
+function pageShown(this: PageRenderScope): void {
+  if (this.route) return;
+  // Server code only, so the whole explanation costs no client bytes: no development-only branch.
+  throw new Error(
+    'definePage(…) rendered on the server without routes, so its `use` would not run. Render it as a view or layout of defineRoutes(…), and pass `routes` to loadersHandler and actionsHandler.',
+  );
 }

@@ -55,9 +55,9 @@ const announcement = () => document.querySelector('[aria-live=polite]')?.textCon
 
 describe('a client navigation, for a person', () => {
   // Runs first: the table keeps what it loaded, so the routes below must not have been shown yet.
-  it("loads a link's route code when the pointer rests on it or focus reaches it, before any click", async () => {
+  it("loads a link's route code when a pointer (mouse or touch) reaches it or focus does, before any click", async () => {
     expect(imported).toEqual([]);
-    fireEvent.mouseEnter(document.getElementById('contact') as HTMLElement);
+    fireEvent.pointerEnter(document.getElementById('contact') as HTMLElement);
     expect(imported).toEqual(['contact']);
     fireEvent.focus(document.getElementById('about') as HTMLElement);
     expect(imported).toEqual(['contact', 'about']);

@@ -308,6 +308,26 @@ describe.each(['start', 'dev'] as const)('the example app under npm %s', (script
     await expect.poll(focused).toBe('<h1 tabindex="-1">Movies</h1>');
     expect(await page.title()).toBe('Movies · Movie Night');
     await expect.poll(announced).toBe('Movies · Movie Night');
+    // Read, never seen: whatever the region says, it paints nothing and adds no scrolling, even moved to
+    // the top of the window (where it sits depends on the page's length); it stays in the accessibility tree.
+    const region = page.locator('[aria-live=polite]');
+    expect(await region.ariaSnapshot()).toContain('Movies · Movie Night');
+    const looks = async () => ({
+      shot: (await page.screenshot()).toString('base64'),
+      size: await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
+    });
+    await page.evaluate(() => scrollTo(0, 0));
+    await region.evaluate((element) => {
+      element.style.top = element.style.left = '0';
+      element.textContent = '';
+    });
+    const silent = await looks();
+    await region.evaluate((element) => (element.textContent = 'A long announcement, '.repeat(200)));
+    expect(await looks()).toEqual(silent);
+    await region.evaluate((element) => {
+      element.style.top = element.style.left = '';
+      element.textContent = 'Movies · Movie Night';
+    });
   });
 
   // The client entry marks the document once it has hydrated: a click before that would be lost.
