@@ -125,9 +125,12 @@ export function createUnitHandler(kind: UnitKind, glob: ServerModuleGlob, option
           routeIndex,
           hostRefusal: originCheck.hostRefusal,
           allowedRedirects: options.allowedRedirects,
-          run: async (c, key, name, location, skip) => {
-            const resolved = await resolve(key, name);
-            return invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
+          // Not async: once the module is loaded, the loader's own value or promise is returned as it is.
+          run: (c, key, name, location, skip) => {
+            const runResolved = (resolved: Resolved) =>
+              invoke(resolved, new LoaderCallContext(c, key, name, locationFor(resolved, location)), skip);
+            const found = resolve(key, name);
+            return found instanceof Promise ? found.then(runResolved) : runResolved(found);
           },
         }
       : undefined;

@@ -18,8 +18,11 @@ export interface PageLoaderRunner {
   hostRefusal?: (request: Request) => OriginRefusal | undefined;
   /** The loaders handler's `allowedRedirects`: where a page's redirect outcome may leave the site for. */
   allowedRedirects?: readonly string[];
-  /** Runs loader `name` of module `key` through its chain, less `skip`; outcomes and errors are thrown. */
-  run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): Promise<unknown>;
+  /**
+   * Runs loader `name` of module `key` through its chain, less `skip`: its data, or a promise of it;
+   * outcomes and errors are thrown (synchronously, or as the promise's rejection).
+   */
+  run(c: Context, key: string, name: string, location: LoaderLocation, skip?: ReadonlySet<unknown>): unknown;
 }
 
 /** Where a loaders handler keeps its runner, so renderPage({ loaders }) can use that one. */

@@ -39,6 +39,18 @@ export function jsonDepth(text: string, limit = MAX_DEPTH): number {
   return deepest;
 }
 
+/**
+ * Whether the text holds at most `limit` of `{` and `[` in all, strings included: then no nesting can pass
+ * the limit, and the exact scan is not needed. The usual call has a few; `indexOf` finds them many times
+ * faster than a scan reads each character. Stops counting once past the limit.
+ */
+function fewBrackets(text: string, limit: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf('{'); at !== -1 && count <= limit; at = text.indexOf('{', at + 1)) count++;
+  for (let at = text.indexOf('['); at !== -1 && count <= limit; at = text.indexOf('[', at + 1)) count++;
+  return count <= limit;
+}
+
 function refuseForbiddenKeys(key: string, value: unknown): unknown {
   if (key === '__proto__') throw forbiddenKey(key);
   if (key === 'constructor' && typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype')) {
@@ -49,7 +61,7 @@ function refuseForbiddenKeys(key: string, value: unknown): unknown {
 
 /** JSON.parse under MAX_DEPTH, refusing forbidden keys; `what` names the text in the messages. */
 export function parseJson(text: string, what = 'The body'): unknown {
-  if (jsonDepth(text) > MAX_DEPTH) throw tooDeep(what);
+  if (!fewBrackets(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) throw tooDeep(what);
   try {
     // The reviver costs a second pass: only text that could spell a forbidden key pays it (an escaped key holds `\u`).
     if (!text.includes('__proto__') && !text.includes('constructor') && !text.includes('\\u')) return JSON.parse(text);

@@ -123,6 +123,33 @@ describe('nesting', () => {
     expect(await refused('/__actions', form.headers, form.body)).toMatchObject({ status: 400, reason: 'TOO_DEEP' });
   });
 
+  it('takes the envelope and 63 levels of payload, and refuses one level more', async () => {
+    const at = (depth: number) =>
+      rawRequest(`${server.url}/__actions`, {
+        headers: JSON_TYPE,
+        body: `{"module":"hostile","action":"echo","payload":${nested(depth)}}`,
+      });
+    expect((await at(63)).status).toBe(200);
+    const over = await at(64);
+    expect(over.status).toBe(400);
+    expect(JSON.parse(over.text).error.reason).toBe('TOO_DEEP');
+  });
+
+  it('takes a shallow payload with more brackets than the depth limit, in values and in strings', async () => {
+    const payload = { rows: Array.from({ length: 100 }, (_, i) => ({ i, tags: [] })), text: '{['.repeat(100) };
+    const response = await rawRequest(`${server.url}/__actions`, {
+      headers: JSON_TYPE,
+      body: JSON.stringify({ module: 'hostile', action: 'echo', payload }),
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text).data.payload).toEqual(payload);
+  });
+
+  it('refuses deep nesting after many shallow brackets', async () => {
+    const body = `{"module":"hostile","action":"echo","payload":[${'{},'.repeat(100)}${nested(70)}]}`;
+    expect(await refused('/__actions', JSON_TYPE, body)).toMatchObject({ status: 400, reason: 'TOO_DEEP' });
+  });
+
   it('still takes a payload nested 60 deep', async () => {
     const response = await rawRequest(`${server.url}/__actions`, {
       headers: JSON_TYPE,
