@@ -47,9 +47,17 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   const targetOf = (context: unknown): Target =>
     options.target ?? (context as ViteEnvironmentContext).environment?.config?.consumer ?? 'client';
 
-  async function run(context: unknown, code: string, id: string) {
+  // Synchronous unless the runtime modules need resolving: an async hook would count other modules'
+  // work done while it waits (a bundler runs many at once) and pay a promise per file for nothing.
+  function run(context: unknown, code: string, id: string) {
+    const runtime = runtimeModules.forFile(context, code, id, projectRoot);
+    return runtime instanceof Promise
+      ? runtime.then((resolved) => compileFor(context, code, id, resolved))
+      : compileFor(context, code, id, runtime);
+  }
+
+  function compileFor(context: unknown, code: string, id: string, runtime: string[]) {
     const target = targetOf(context);
-    const runtime = await runtimeModules.forFile(context, code, id, projectRoot);
     try {
       return compile(code, {
         id,
@@ -126,7 +134,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     },
     transform: {
       filter,
-      async handler(code, id) {
+      handler(code, id) {
         if (compiledOnLoad.has(id)) return null;
         return run(this, code, id);
       },

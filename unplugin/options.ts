@@ -1,5 +1,5 @@
 // The plugin's options, resolved once into a Resolved value the factory reads.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCRIPT_ID } from '../compiler/index.ts';
 
@@ -42,9 +42,12 @@ export interface Resolved {
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 // Our own runtime defines the factories and never needs compiling; installed, it is under
-// node_modules anyway, but linked or in this repository it is not.
+// node_modules anyway, but linked or in this repository it is not. Beside the plugin's folder, as
+// source (runtime/, next to unplugin/) or built (dist/runtime/, next to dist/unplugin/); and run from
+// source, the built one that the package's exports name (dist/runtime/).
+const PLUGIN_PARENT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OWN_RUNTIME = new RegExp(
-  `^${escapeRegExp(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'runtime'))}[\\\\/]`,
+  `^(?:${escapeRegExp(join(PLUGIN_PARENT, 'runtime'))}|${escapeRegExp(join(PLUGIN_PARENT, 'dist', 'runtime'))})[\\\\/]`,
 );
 
 function escapeRegExp(text: string): string {

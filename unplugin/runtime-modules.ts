@@ -32,25 +32,33 @@ export function createRuntimeModules(listed: readonly string[]) {
       files.clear();
       fromRoot = undefined;
     },
-    /** What the compiler should take for our runtime in this file: specifiers as this file spells them, and files. */
-    async forFile(context: unknown, code: string, id: string, projectRoot: string): Promise<string[]> {
+    /**
+     * What the compiler should take for our runtime in this file: specifiers as this file spells them, and
+     * files. Only what needs the bundler's resolver is a promise: with nothing listed, the file is compiled
+     * in the same turn, so the transform hook is synchronous.
+     */
+    forFile(context: unknown, code: string, id: string, projectRoot: string): string[] | Promise<string[]> {
       if (listed.length === 0 || !mayNeedCompile(code, id)) return [...listed];
       const resolve = resolverFor(context);
       if (!resolve) return [...listed];
-      const runtimeFiles = await listedFiles(resolve, projectRoot, stripQuery(id));
-      const written = new Set<string>();
-      for (const match of code.matchAll(SPECIFIER)) written.add(match[2] as string);
-      const spelled = await Promise.all(
-        [...written]
-          .filter((specifier) => specifier !== RUNTIME_MODULE && !listed.includes(specifier))
-          .map(async (specifier) => {
-            const file = await resolve(specifier, stripQuery(id));
-            return file !== null && runtimeFiles.has(stripQuery(file)) ? specifier : null;
-          }),
-      );
-      return [...listed, ...runtimeFiles, ...spelled.filter((s): s is string => s !== null)];
+      return resolveForFile(resolve, code, id, projectRoot);
     },
   };
+
+  async function resolveForFile(resolve: Resolve, code: string, id: string, projectRoot: string): Promise<string[]> {
+    const runtimeFiles = await listedFiles(resolve, projectRoot, stripQuery(id));
+    const written = new Set<string>();
+    for (const match of code.matchAll(SPECIFIER)) written.add(match[2] as string);
+    const spelled = await Promise.all(
+      [...written]
+        .filter((specifier) => specifier !== RUNTIME_MODULE && !listed.includes(specifier))
+        .map(async (specifier) => {
+          const file = await resolve(specifier, stripQuery(id));
+          return file !== null && runtimeFiles.has(stripQuery(file)) ? specifier : null;
+        }),
+    );
+    return [...listed, ...runtimeFiles, ...spelled.filter((s): s is string => s !== null)];
+  }
 }
 
 interface ResolveContexts {
